@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import { loadDataset, type LoadResult } from '../data/load';
+
+export type DatasetState = { status: 'loading' } | LoadResult;
+export type Loader = () => Promise<LoadResult>;
+
+const defaultLoader: Loader = () => loadDataset(document.baseURI);
+
+/** Loads the dataset once and again on retry; the state is all-or-nothing. */
+export function useDataset(loader: Loader = defaultLoader): [DatasetState, () => void] {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<DatasetState>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    loader().then(
+      (result) => live && setState(result),
+      (error: unknown) =>
+        live &&
+        setState({
+          status: 'fetch-failed',
+          failures: [{ file: 'dataset', message: error instanceof Error ? error.message : String(error) }],
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loader, attempt]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((a) => a + 1);
+  }, []);
+  return [state, retry];
+}

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import {
+  INTERVAL_KINDS,
+  METRICS,
+  METRIC_UNITS,
+  RECOMMENDATION_DIRECTIONS,
+  RECOMMENDATION_STRENGTHS,
+  SOURCE_KINDS,
+  TIME_UNITS,
+  TREATMENT_CLASSES,
+  UNITS,
+  VERDICTS,
+} from './vocabulary';
+
+/**
+ * The dataset contract (data/README.md is its prose twin). Every object is
+ * strict: an unknown key is an error, so a typo never silently drops a field.
+ */
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single hyphens)');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Only https links leave the dataset; javascript:, data: and http: are refused. */
+export const httpsUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username;
+  } catch {
+    return false;
+  }
+}, 'must be an absolute https:// URL');
+
+const doi = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1176/appi.ajp.2020.20050596');
+const pmid = z.string().regex(/^\d{1,9}$/, 'must be a PubMed id (digits only)');
+const nct = z.string().regex(/^NCT\d{8}$/, 'must be a ClinicalTrials.gov id such as NCT02397889');
+const year = z.int().min(1950).max(2100);
+const count = z.int().min(0);
+
+export const recommendationSchema = z.strictObject({
+  /** What the guideline speaks of, as the guideline names it. */
+  subject: text,
+  /** The dataset's treatment, when the subject is one of them. */
+  treatmentId: idSchema.optional(),
+  direction: z.enum(RECOMMENDATION_DIRECTIONS),
+  strength: z.enum(RECOMMENDATION_STRENGTHS),
+  statement: text,
+  locator: text,
+  /** True when read in a secondary summary rather than the guideline itself. */
+  viaSecondary: z.boolean().optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(SOURCE_KINDS),
+  title: text,
+  authors: text.optional(),
+  year: year.optional(),
+  venue: text,
+  doi: doi.optional(),
+  pmid: pmid.optional(),
+  nct: nct.optional(),
+  url: httpsUrl.optional(),
+  population: text.optional(),
+  n: count.optional(),
+  design: text.optional(),
+  notes: text.optional(),
+  /** For clinic blogs: the file name of the archived copy that was read (shared/seeds). */
+  archivedCopy: text.optional(),
+  /** The date a web page was read, when it has no publication year. */
+  accessed: z.iso.date().optional(),
+  recommendations: z.array(recommendationSchema).optional(),
+});
+
+export const treatmentSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  class: z.enum(TREATMENT_CLASSES),
+  regimen: text.optional(),
+  description: text,
+});
+
+export const timepointSchema = z
+  .strictObject({
+    value: z.number().min(0).optional(),
+    unit: z.enum([...TIME_UNITS, 'sessions']).optional(),
+    from: text.optional(),
+    /** Plain words for a timepoint without a number, e.g. "end of treatment". */
+    label: text.optional(),
+  })
+  .check((ctx) => {
+    const t = ctx.value;
+    if (t.value === undefined && t.label === undefined) {
+      ctx.issues.push({ code: 'custom', input: t, message: 'needs a value or a label' });
+    }
+    if (t.value !== undefined && t.unit === undefined) {
+      ctx.issues.push({ code: 'custom', input: t, path: ['unit'], message: 'a timepoint value needs a unit' });
+    }
+  });
+
+type Numbers = {
+  metric?: (typeof METRICS)[number];
+  value?: number | null;
+  unit?: string;
+  low?: number;
+  high?: number;
+  interval?: string;
+  n?: number;
+  events?: number;
+};
+
+/** Rules shared by outcomes and claims: units fit the metric, bounds are ordered. */
+function checkNumbers(ctx: z.core.ParsePayload<Numbers>) {
+  const o = ctx.value;
+  const push = (path: string, message: string) => ctx.issues.push({ code: 'custom', input: o, path: [path], message });
+  if (o.metric !== undefined && o.unit !== undefined) {
+    const allowed: readonly string[] = METRIC_UNITS[o.metric];
+    if (!allowed.includes(o.unit)) {
+      push('unit', `unit "${o.unit}" does not fit metric "${o.metric}" (allowed: ${allowed.join(', ')})`);
+    }
+  }
+  if (o.unit === '%') {
+    for (const key of ['value', 'low', 'high'] as const) {
+      const v = o[key];
+      if (typeof v === 'number' && (v < 0 || v > 100)) push(key, 'a percentage must lie between 0 and 100');
+    }
+  }
+  if (o.value === null && o.low === undefined && o.high === undefined) {
+    push('value', 'value may be null only when low/high give a range');
+  }
+  if (o.low !== undefined && o.high !== undefined && o.low > o.high) push('low', 'low must not exceed high');
+  if (typeof o.value === 'number') {
+    if (o.low !== undefined && o.value < o.low) push('value', 'value must not be below low');
+    if (o.high !== undefined && o.value > o.high) push('value', 'value must not be above high');
+  }
+  if ((o.low !== undefined || o.high !== undefined) && o.interval === undefined) {
+    push('interval', 'low/high need an interval kind (95% CI, range, IQR, 95% HDI)');
+  }
+  if (o.events !== undefined) {
+    if (o.n === undefined) push('n', 'events need n');
+    else if (o.events > o.n) push('events', 'events must not exceed n');
+  }
+}
+
+export const outcomeSchema = z
+  .strictObject({
+    id: idSchema,
+    sourceId: idSchema,
+    treatmentId: idSchema,
+    comparatorId: idSchema.optional(),
+    metric: z.enum(METRICS),
+    value: z.number().nullable(),
+    unit: z.enum(UNITS),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    interval: z.enum(INTERVAL_KINDS).optional(),
+    /** Standard error, where the source gives one instead of an interval. */
+    se: z.number().min(0).optional(),
+    n: count.optional(),
+    events: count.optional(),
+    timepoint: timepointSchema.optional(),
+    instrument: text.optional(),
+    definition: text.optional(),
+    sideEffect: text.optional(),
+    /** Who the number describes when it is not the whole arm, e.g. "responders only". */
+    subgroup: text.optional(),
+    locator: text,
+    note: text.optional(),
+    /** True when the figure was read in a secondary summary, not the study's own report. */
+    viaSecondary: z.boolean().optional(),
+  })
+  .check((ctx) => {
+    checkNumbers(ctx);
+    const o = ctx.value;
+    if (['response', 'remission', 'relapse', 'loss-of-diagnosis'].includes(o.metric) && !o.definition) {
+      ctx.issues.push({
+        code: 'custom',
+        input: o,
+        path: ['definition'],
+        message: `a ${o.metric} figure needs the definition the source used`,
+      });
+    }
+    if (o.metric === 'adverse-event' && !o.sideEffect) {
+      ctx.issues.push({
+        code: 'custom',
+        input: o,
+        path: ['sideEffect'],
+        message: 'an adverse-event figure names its side effect',
+      });
+    }
+    if (o.comparatorId !== undefined && o.comparatorId === o.treatmentId) {
+      ctx.issues.push({
+        code: 'custom',
+        input: o,
+        path: ['comparatorId'],
+        message: 'comparator must differ from the treatment',
+      });
+    }
+  });
+
+export const claimSchema = z
+  .strictObject({
+    id: idSchema,
+    sourceId: idSchema,
+    treatmentId: idSchema,
+    metric: z.enum(METRICS),
+    value: z.number().nullable().optional(),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    interval: z.enum(INTERVAL_KINDS).optional(),
+    unit: z.enum(UNITS).optional(),
+    /** The claim's numbers exactly as the blog prints them, e.g. "nearly 70%". */
+    quotedNumbers: z.array(text).optional(),
+    statement: text,
+    locator: text,
+    verdict: z.enum(VERDICTS),
+    evidence: z.array(idSchema),
+    rationale: text,
+  })
+  .check((ctx) => {
+    checkNumbers(ctx);
+    const c = ctx.value;
+    if (c.verdict !== 'unsupported' && c.evidence.length === 0) {
+      ctx.issues.push({
+        code: 'custom',
+        input: c,
+        path: ['evidence'],
+        message: 'only an "unsupported" claim may have no evidence',
+      });
+    }
+    if (typeof c.value === 'number' && c.unit === undefined) {
+      ctx.issues.push({ code: 'custom', input: c, path: ['unit'], message: 'a claimed value needs a unit' });
+    }
+  });
+
+const meta = {
+  /** Dataset version, e.g. "2026-11-21" or "0.3.0". */
+  version: text,
+  /** ISO date of the last review of the collection. */
+  reviewed: z.iso.date(),
+};
+
+export const sourcesFileSchema = z.strictObject({ ...meta, sources: z.array(sourceSchema) });
+export const treatmentsFileSchema = z.strictObject({ ...meta, treatments: z.array(treatmentSchema) });
+export const outcomesFileSchema = z.strictObject({ ...meta, outcomes: z.array(outcomeSchema) });
+export const claimsFileSchema = z.strictObject({ ...meta, claims: z.array(claimSchema) });
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type Treatment = z.infer<typeof treatmentSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type Timepoint = z.infer<typeof timepointSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+
+/** The four files, in the order they are fetched and reported. */
+export const DATA_FILES = {
+  sources: { file: 'sources.json', schema: sourcesFileSchema },
+  treatments: { file: 'treatments.json', schema: treatmentsFileSchema },
+  outcomes: { file: 'outcomes.json', schema: outcomesFileSchema },
+  claims: { file: 'claims.json', schema: claimsFileSchema },
+} as const;
+export type CollectionName = keyof typeof DATA_FILES;

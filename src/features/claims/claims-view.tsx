@@ -1,0 +1,52 @@
+import { SourceLink } from '../../components/source-link';
+import type { Store } from '../../data/normalize';
+import { METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
+import { formatValue, shortCitation } from '../../lib/format';
+
+/** Clinic-blog claims with their verdicts and the figures they were checked against. */
+export function ClaimsView({ store }: { store: Store }) {
+  return (
+    <section aria-labelledby="claims-title">
+      <h2 id="claims-title">Clinic claims, checked</h2>
+      <p className="lede">
+        {store.claims.length} statements from {new Set(store.claims.map((c) => c.sourceId)).size} clinic and wellness
+        blogs, each set against the research figures it rests on.
+      </p>
+      <ul className="claim-list">
+        {store.claims.map((c) => {
+          const source = store.sourceById.get(c.sourceId);
+          return (
+            <li key={c.id} className="claim-card" id={`claim-${c.id}`}>
+              <p className={`verdict verdict--${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</p>
+              <p className="claim-statement">{c.statement}</p>
+              <p className="cell-sub">
+                {source && <SourceLink source={source} />} · {c.locator} · {METRIC_LABELS[c.metric]}
+              </p>
+              <p>{c.rationale}</p>
+              {c.evidence.length > 0 && (
+                <details>
+                  <summary>
+                    Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
+                  </summary>
+                  <ul>
+                    {c.evidence.map((id) => {
+                      const o = store.outcomeById.get(id);
+                      const s = o && store.sourceById.get(o.sourceId);
+                      if (!o || !s) return null;
+                      return (
+                        <li key={id}>
+                          {store.treatmentById.get(o.treatmentId)?.name}: {METRIC_LABELS[o.metric]} {formatValue(o)} —{' '}
+                          <SourceLink source={s} label={shortCitation(s)} />, {o.locator}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Outcome, Source, Timepoint, Treatment } from '../data/schema';
+import { wilsonInterval } from './stats';
+
+/** How every view shows a value that the source did not report. */
+export const MISSING = '—';
+
+const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+const percentFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? MISSING : numberFormat.format(value);
+}
+
+const SINGULAR: Record<string, string> = {
+  hours: 'hour',
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+  sessions: 'session',
+  minutes: 'minute',
+  people: 'person',
+  points: 'point',
+};
+
+/** "67%", "27.5 days", "−11.88 points", "g 0.27", "1 week". */
+export function formatQuantity(value: number, unit: string): string {
+  if (unit === '%') return `${percentFormat.format(value)}%`;
+  if (['g', 'd', 'SMD', 'RR', 'OR', 'HR'].includes(unit)) return `${unit} = ${numberFormat.format(value)}`;
+  const word = value === 1 ? (SINGULAR[unit] ?? unit) : unit;
+  return `${numberFormat.format(value)} ${word}`;
+}
+
+/** The bounds shown beside a value: the source's own interval, else Wilson from counts. */
+export function intervalOf(
+  o: Pick<Outcome, 'low' | 'high' | 'interval' | 'events' | 'n' | 'unit'>,
+): { low: number; high: number; label: string; computed: boolean } | null {
+  if (o.low !== undefined && o.high !== undefined) {
+    return { low: o.low, high: o.high, label: o.interval ?? 'range', computed: false };
+  }
+  if (o.unit === '%' && o.events !== undefined && o.n !== undefined) {
+    const w = wilsonInterval(o.events, o.n);
+    if (w) return { ...w, label: '95% CI (Wilson, from counts)', computed: true };
+  }
+  return null;
+}
+
+function formatBound(value: number, unit: string): string {
+  return unit === '%' ? `${percentFormat.format(value)}` : numberFormat.format(value);
+}
+
+/** Value with unit, or the range alone when the source gave only a range. */
+export function formatValue(o: Pick<Outcome, 'value' | 'unit' | 'low' | 'high'>): string {
+  if (o.value !== null) return formatQuantity(o.value, o.unit);
+  if (o.low !== undefined && o.high !== undefined) {
+    const q = formatQuantity(o.high, o.unit);
+    return `${formatBound(o.low, o.unit)}–${q}`;
+  }
+  return MISSING;
+}
+
+export function formatInterval(o: Parameters<typeof intervalOf>[0] & Pick<Outcome, 'value'>): string {
+  if (o.value === null) return MISSING;
+  const i = intervalOf(o);
+  if (!i) return MISSING;
+  return `${formatBound(i.low, o.unit)} to ${formatBound(i.high, o.unit)}${o.unit === '%' ? '%' : ''} (${i.label})`;
+}
+
+export function formatTimepoint(t: Timepoint | undefined): string {
+  if (!t) return MISSING;
+  const parts: string[] = [];
+  if (t.value !== undefined && t.unit) parts.push(formatQuantity(t.value, t.unit));
+  if (t.from) parts.push(`after ${t.from}`);
+  if (t.label) parts.push(parts.length ? `(${t.label})` : t.label);
+  return parts.join(' ');
+}
+
+/** "Feder 2021", "van der Kolk 2007"; a blog is cited by its site name. */
+export function shortCitation(source: Source): string {
+  if (source.kind === 'clinic-blog' || !source.authors) {
+    return source.year ? `${source.venue} ${source.year}` : source.venue;
+  }
+  const first = source.authors.split(',')[0]?.trim() ?? source.authors;
+  const surname = first
+    .split(/\s+/)
+    .filter((word, i, all) => !(i > 0 && i === all.length - 1 && /^[A-Z][A-Z.-]{0,3}$/.test(word)))
+    .join(' ');
+  return source.year ? `${surname} ${source.year}` : surname;
+}
+
+export function treatmentLabel(t: Treatment | undefined): string {
+  return t ? t.name : MISSING;
+}
+
+export function isoDate(date = new Date()): string {
+  return date.toISOString().slice(0, 10);
+}

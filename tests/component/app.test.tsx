@@ -1,0 +1,91 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/app/app';
+import { validateDataset } from '../../src/data/check';
+import type { LoadResult } from '../../src/data/load';
+import { buildStore } from '../../src/data/normalize';
+import { rawFixture } from '../fixtures/load-fixture';
+
+function fixtureLoader(mutate?: (raw: ReturnType<typeof rawFixture>) => void) {
+  return async (): Promise<LoadResult> => {
+    const raw = rawFixture();
+    mutate?.(raw);
+    const result = validateDataset(raw);
+    return result.ok
+      ? { status: 'ready', store: buildStore(result.dataset) }
+      : { status: 'invalid', issues: result.issues };
+  };
+}
+
+describe('App', () => {
+  it('shows a loading state, then the table of figures with linked sources', async () => {
+    render(<App loader={fixtureLoader()} />);
+    expect(screen.getByRole('status')).toHaveTextContent(/loading/i);
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(4);
+    const links = within(table).getAllByRole('link', { name: /Feder 2021/ });
+    expect(links[0]).toHaveAttribute('href', 'https://doi.org/10.1176/appi.ajp.2020.20050596');
+    expect(within(table).getByText('Claim to check')).toBeInTheDocument();
+    expect(screen.getByText(/not medical advice/i)).toBeInTheDocument();
+    expect(screen.getByTestId('dataset-version')).toHaveTextContent('fixture-1');
+  });
+
+  it('sorts by a column from its header button and sets aria-sort', async () => {
+    const user = userEvent.setup();
+    render(<App loader={fixtureLoader()} />);
+    const table = await screen.findByRole('table');
+    const valueHeader = within(table).getByRole('columnheader', { name: /Value/ });
+    expect(valueHeader).not.toHaveAttribute('aria-sort');
+    await user.click(within(valueHeader).getByRole('button'));
+    const sortedAs = valueHeader.getAttribute('aria-sort');
+    expect(sortedAs === 'ascending' || sortedAs === 'descending').toBe(true);
+    const values = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map(
+        (r) =>
+          r.querySelector('td[data-column="value"] .value')?.textContent ??
+          r.querySelector('td[data-column="value"]')?.textContent,
+      );
+    const numbers = values.map((v) => parseFloat(v ?? ''));
+    const expected = sortedAs === 'ascending' ? [20, 27.5, 67, 70] : [70, 67, 27.5, 20];
+    expect(numbers).toEqual(expected);
+  });
+
+  it('shows every problem of an invalid dataset and no figures', async () => {
+    render(
+      <App
+        loader={fixtureLoader((raw) => {
+          (raw.outcomes.outcomes as Record<string, unknown>[])[0]!.unit = 'furlongs';
+        })}
+      />,
+    );
+    expect(await screen.findByRole('heading', { name: /did not pass its checks/ })).toBeInTheDocument();
+    const item = screen.getByRole('listitem');
+    expect(item).toHaveTextContent('outcomes.json');
+    expect(item).toHaveTextContent('feder-2021-response-ketamine-wk2');
+    expect(item).toHaveTextContent('unit');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('offers Retry after a failed fetch', async () => {
+    const user = userEvent.setup();
+    let calls = 0;
+    const loader = async (): Promise<LoadResult> => {
+      calls += 1;
+      if (calls === 1)
+        return {
+          status: 'fetch-failed',
+          failures: [{ file: 'sources.json', message: 'could not be fetched (offline)' }],
+        };
+      return fixtureLoader()();
+    };
+    render(<App loader={loader} />);
+    expect(await screen.findByRole('heading', { name: /could not be loaded/ })).toBeInTheDocument();
+    expect(screen.getByText(/offline/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Source } from '../../src/data/schema';
+import { MISSING, formatInterval, formatTimepoint, formatValue, shortCitation } from '../../src/lib/format';
+import { safeHref } from '../../src/lib/safe-url';
+
+const source = (patch: Partial<Source>): Source => ({ id: 'x', kind: 'rct', title: 't', venue: 'Venue', ...patch });
+
+describe('shortCitation', () => {
+  it.each([
+    ['Feder A, Costi S, et al.', 2021, 'Feder 2021'],
+    ['van der Kolk BA, Spinazzola J', 2007, 'van der Kolk 2007'],
+    ['Schnurr PP', 2007, 'Schnurr 2007'],
+  ])('%s → %s', (authors, year, expected) => {
+    expect(shortCitation(source({ authors, year }))).toBe(expected);
+  });
+  it('cites a blog by its site', () => {
+    expect(shortCitation(source({ kind: 'clinic-blog', venue: 'Nova Health Recovery' }))).toBe('Nova Health Recovery');
+  });
+});
+
+describe('formatValue and formatInterval', () => {
+  it('formats percentages, times and effect sizes', () => {
+    expect(formatValue({ value: 67, unit: '%' })).toBe('67%');
+    expect(formatValue({ value: 27.5, unit: 'days' })).toBe('27.5 days');
+    expect(formatValue({ value: 1, unit: 'weeks' })).toBe('1 week');
+    expect(formatValue({ value: 0.27, unit: 'g' })).toBe('g = 0.27');
+    expect(formatValue({ value: null, unit: 'weeks', low: 6, high: 10 })).toBe('6–10 weeks');
+  });
+  it('prefers the reported interval and falls back to Wilson from counts', () => {
+    expect(formatInterval({ value: 1.13, unit: 'd', low: 0.36, high: 1.91, interval: '95% CI' })).toBe(
+      '0.36 to 1.91 (95% CI)',
+    );
+    expect(formatInterval({ value: 66.7, unit: '%', events: 10, n: 15 })).toBe(
+      '41.7 to 84.8% (95% CI (Wilson, from counts))',
+    );
+    expect(formatInterval({ value: 67, unit: '%' })).toBe(MISSING);
+  });
+});
+
+describe('formatTimepoint', () => {
+  it('reads naturally', () => {
+    expect(formatTimepoint({ value: 24, unit: 'hours', from: 'first infusion' })).toBe('24 hours after first infusion');
+    expect(formatTimepoint({ label: 'end of treatment' })).toBe('end of treatment');
+    expect(formatTimepoint(undefined)).toBe(MISSING);
+  });
+});
+
+describe('safeHref', () => {
+  it('passes https and drops everything else', () => {
+    expect(safeHref('https://doi.org/10.1/x')).toBe('https://doi.org/10.1/x');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('http://example.org')).toBeUndefined();
+    expect(safeHref('not a url')).toBeUndefined();
+  });
+});

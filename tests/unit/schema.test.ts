@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { claimSchema, outcomeSchema, sourceSchema, treatmentSchema } from '../../src/data/schema';
+import { validOutcome } from '../fixtures/load-fixture';
+
+/** Parses and returns the dotted paths of the issues (empty when valid). */
+function issuePaths(
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } },
+  value: unknown,
+) {
+  const r = schema.safeParse(value);
+  return r.success ? [] : (r.error?.issues ?? []).map((i) => i.path.map(String).join('.'));
+}
+
+const validSource = {
+  id: 'feder-2021',
+  kind: 'rct',
+  title: 'A trial',
+  venue: 'A journal',
+  doi: '10.1176/appi.ajp.2020.20050596',
+  url: 'https://doi.org/10.1176/appi.ajp.2020.20050596',
+};
+
+describe('outcome schema', () => {
+  it('accepts a valid outcome', () => {
+    expect(issuePaths(outcomeSchema, validOutcome())).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown key', { colour: 'red' }, ''],
+    ['a non-kebab id', { id: 'Feder_2021' }, 'id'],
+    ['a metric outside the vocabulary', { metric: 'happiness' }, 'metric'],
+    ['a percentage above 100', { value: 120 }, 'value'],
+    ['a negative percentage', { value: -3 }, 'value'],
+    ['low above high', { low: 70, high: 60, interval: '95% CI' }, 'low'],
+    ['value below low', { low: 68, high: 80, interval: '95% CI' }, 'value'],
+    ['value above high', { low: 10, high: 60, interval: '95% CI' }, 'value'],
+    ['bounds without an interval kind', { low: 50, high: 80 }, 'interval'],
+    ['events above n', { events: 16 }, 'events'],
+    ['a unit that does not fit the metric', { unit: 'days' }, 'unit'],
+    ['a response without its definition', { definition: undefined }, 'definition'],
+    ['a missing locator', { locator: undefined }, 'locator'],
+    ['an empty locator', { locator: '  ' }, 'locator'],
+    ['a null value without a range', { value: null }, 'value'],
+    ['a comparator equal to the treatment', { comparatorId: 'ketamine-iv-six-infusions' }, 'comparatorId'],
+    ['a timepoint with neither value nor label', { timepoint: { unit: 'weeks' } }, 'timepoint'],
+  ])('rejects %s at the expected path', (_label, patch, path) => {
+    const broken = { ...validOutcome(), ...patch };
+    expect(issuePaths(outcomeSchema, broken)).toContain(path);
+  });
+
+  it('requires a side effect name for adverse-event figures', () => {
+    const o = { ...validOutcome(), metric: 'adverse-event', definition: undefined };
+    expect(issuePaths(outcomeSchema, o)).toContain('sideEffect');
+    expect(issuePaths(outcomeSchema, { ...o, sideEffect: 'nausea' })).toEqual([]);
+  });
+
+  it('accepts a range-only figure with value null', () => {
+    const o = {
+      ...validOutcome(),
+      metric: 'onset',
+      unit: 'weeks',
+      value: null,
+      low: 6,
+      high: 10,
+      interval: 'range',
+      definition: undefined,
+    };
+    expect(issuePaths(outcomeSchema, o)).toEqual([]);
+  });
+});
+
+describe('source schema', () => {
+  it('accepts a valid source', () => {
+    expect(issuePaths(sourceSchema, validSource)).toEqual([]);
+  });
+
+  it.each([
+    ['javascript: URL', { url: 'javascript:alert(1)' }, 'url'],
+    ['http: URL', { url: 'http://doi.org/10.1/x' }, 'url'],
+    ['data: URL', { url: 'data:text/html,<script>alert(1)</script>' }, 'url'],
+    ['a relative URL', { url: '/papers/x' }, 'url'],
+    ['an unknown kind', { kind: 'press-release' }, 'kind'],
+    ['a malformed DOI', { doi: 'doi:10.1/x' }, 'doi'],
+    ['a malformed PMID', { pmid: 'PMID 123' }, 'pmid'],
+    ['a malformed registry id', { nct: 'NCT123' }, 'nct'],
+    ['a fractional n', { n: 30.5 }, 'n'],
+    ['a missing title', { title: undefined }, 'title'],
+  ])('rejects %s', (_label, patch, path) => {
+    expect(issuePaths(sourceSchema, { ...validSource, ...patch })).toContain(path);
+  });
+});
+
+describe('treatment schema', () => {
+  it('rejects a class outside the vocabulary', () => {
+    expect(issuePaths(treatmentSchema, { id: 'x', name: 'X', class: 'herbal', description: 'd' })).toContain('class');
+  });
+});
+
+describe('claim schema', () => {
+  const claim = {
+    id: 'blog-claim',
+    sourceId: 'blog',
+    treatmentId: 'ketamine-iv-single',
+    metric: 'response',
+    value: 70,
+    unit: '%',
+    quotedNumbers: ['70%'],
+    statement: 'About 70% improve after one infusion.',
+    locator: 'second paragraph',
+    verdict: 'misattributed',
+    evidence: ['feder-2021-response-ketamine-wk2'],
+    rationale: 'The nearest figure is from a six-infusion trial.',
+  };
+  it('accepts a valid claim', () => {
+    expect(issuePaths(claimSchema, claim)).toEqual([]);
+  });
+  it('rejects a verdict outside the vocabulary', () => {
+    expect(issuePaths(claimSchema, { ...claim, verdict: 'false' })).toContain('verdict');
+  });
+  it('allows empty evidence only for unsupported claims', () => {
+    expect(issuePaths(claimSchema, { ...claim, evidence: [] })).toContain('evidence');
+    expect(issuePaths(claimSchema, { ...claim, evidence: [], verdict: 'unsupported' })).toEqual([]);
+  });
+});
