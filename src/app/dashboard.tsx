@@ -1,35 +1,124 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Store } from '../data/normalize';
 import { AboutView } from '../features/about/about-view';
 import { ClaimsView } from '../features/claims/claims-view';
 import { CompareView } from '../features/compare/compare-view';
+import { FigureDetails } from '../features/figure-details/figure-details';
+import { FilterChips } from '../features/filters/filter-chips';
+import { FilterPanel } from '../features/filters/filter-panel';
+import { SearchBox } from '../features/filters/search-box';
+import { SourcePage } from '../features/sources/source-page';
 import { SourcesView } from '../features/sources/sources-view';
 import { TableView } from '../features/table/table-view';
-import { selectTableRows } from '../selectors/select-table-rows';
+import { selectFiltered } from '../selectors/select-filtered';
+import { selectSortedRows } from '../selectors/select-sorted';
+import { selectSourcesOf } from '../selectors/select-sources';
 import { useViewState } from '../state/use-view-state';
-import { VIEW_LABELS } from '../state/view-state';
+import { DEFAULT_FILTERS, VIEW_LABELS, hasActiveFilters, type Filters } from '../state/view-state';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
-/** Page composition once the dataset is ready: header, the active view, footer. */
+/** Page composition once the dataset is ready: the URL-held view state drives every view. */
 export function Dashboard({ store }: { store: Store }) {
-  const [viewState, setViewState] = useViewState();
-  const rows = useMemo(() => selectTableRows(store, store.outcomes, store.claims), [store]);
-  const { view } = viewState;
+  const known = useMemo(
+    () => ({
+      sources: new Set(store.sourceById.keys()),
+      treatments: new Set(store.treatmentById.keys()),
+      figures: new Set([...store.outcomeById.keys(), ...store.claimById.keys()]),
+    }),
+    [store],
+  );
+  const [state, setState] = useViewState(known);
+  const { view, filters } = state;
+  const filtered = useMemo(() => selectFiltered(store, filters), [store, filters]);
+  const sortedRows = useMemo(() => selectSortedRows(filtered.rows, state.sort), [filtered, state.sort]);
+  const sources = useMemo(
+    () => (hasActiveFilters(filters) ? selectSourcesOf(store, filtered) : store.sources),
+    [store, filters, filtered],
+  );
+
+  const setFilters = useCallback((next: Filters) => setState((s) => ({ ...s, filters: next })), [setState]);
+  const openRow = useCallback((id: string) => setState((s) => ({ ...s, figure: id }), 'push'), [setState]);
+  const closeRow = useCallback(() => setState((s) => ({ ...s, figure: null }), 'push'), [setState]);
+  const onlySource = useCallback(
+    (id: string) =>
+      setState(
+        (s) => ({ ...s, view: 'table', figure: null, source: null, filters: { ...DEFAULT_FILTERS, sources: [id] } }),
+        'push',
+      ),
+    [setState],
+  );
+  const figuresShown = filtered.outcomes.length;
+  const claimsShown = filtered.claims.length;
+  const filterable =
+    view === 'table' || view === 'claims' || view === 'compare' || (view === 'sources' && !state.source);
 
   return (
     <div className="page">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <SiteHeader view={view} onNavigate={(v) => setViewState({ ...viewState, view: v }, 'push')} />
-      <main id="main" className="main" aria-label={VIEW_LABELS[view]}>
-        {view === 'table' && <TableView rows={rows} total={rows.length} />}
-        {view === 'compare' && <CompareView store={store} />}
-        {view === 'claims' && <ClaimsView store={store} />}
-        {view === 'sources' && <SourcesView store={store} />}
-        {view === 'about' && <AboutView store={store} />}
-      </main>
+      <SiteHeader
+        view={view}
+        onNavigate={(v) => setState((s) => ({ ...s, view: v, source: null, figure: null }), 'push')}
+      />
+      <div className={filterable ? 'workspace' : 'workspace workspace--single'}>
+        {filterable && (
+          <aside className="sidebar" aria-label="Filters">
+            <details className="sidebar__details" open>
+              <summary>
+                <h2 className="sidebar__title">Filters</h2>
+              </summary>
+              <FilterPanel store={store} filters={filters} onChange={setFilters} />
+            </details>
+          </aside>
+        )}
+        <main id="main" className="main" aria-label={VIEW_LABELS[view]}>
+          {filterable && (
+            <div className="filter-bar">
+              <SearchBox value={filters.query} onChange={(query) => setFilters({ ...filters, query })} />
+              <p className="result-count" aria-live="polite" data-testid="result-count">
+                Showing {figuresShown} of {filtered.total.figures} figures
+                {filters.kind === 'all' && ` and ${claimsShown} of ${filtered.total.claims} claims`}
+              </p>
+              <FilterChips store={store} filters={filters} onChange={setFilters} />
+            </div>
+          )}
+          {view === 'table' && (
+            <TableView
+              rows={sortedRows}
+              sort={state.sort}
+              hidden={state.hidden}
+              datasetVersion={store.version}
+              onSortChange={(sort) => setState((s) => ({ ...s, sort }))}
+              onHiddenChange={(hidden) => setState((s) => ({ ...s, hidden }))}
+              onOpenRow={openRow}
+            />
+          )}
+          {view === 'compare' && <CompareView store={store} outcomes={filtered.outcomes} />}
+          {view === 'claims' && <ClaimsView store={store} claims={filtered.claims} onOpenFigure={openRow} />}
+          {view === 'sources' &&
+            (state.source ? (
+              <SourcePage
+                store={store}
+                sourceId={state.source}
+                onBack={() => setState((s) => ({ ...s, source: null }), 'push')}
+                onOpenRow={openRow}
+                onOnlySource={onlySource}
+              />
+            ) : (
+              <SourcesView
+                store={store}
+                sources={sources}
+                onOpenSource={(id) => setState((s) => ({ ...s, source: id }), 'push')}
+              />
+            ))}
+          {view === 'about' && <AboutView store={store} />}
+        </main>
+      </div>
+      {state.figure && (
+        <FigureDetails store={store} id={state.figure} onClose={closeRow} onOpen={openRow} onOnlySource={onlySource} />
+      )}
       <SiteFooter version={store.version} reviewed={store.reviewed} />
     </div>
   );

@@ -40,7 +40,7 @@ export function intervalOf(
   }
   if (o.unit === '%' && o.events !== undefined && o.n !== undefined) {
     const w = wilsonInterval(o.events, o.n);
-    if (w) return { ...w, label: '95% CI (Wilson, from counts)', computed: true };
+    if (w) return { ...w, label: 'Wilson 95% CI from counts', computed: true };
   }
   return null;
 }
@@ -63,7 +63,7 @@ export function formatInterval(o: Parameters<typeof intervalOf>[0] & Pick<Outcom
   if (o.value === null) return MISSING;
   const i = intervalOf(o);
   if (!i) return MISSING;
-  return `${formatBound(i.low, o.unit)} to ${formatBound(i.high, o.unit)}${o.unit === '%' ? '%' : ''} (${i.label})`;
+  return `${formatBound(i.low, o.unit)} to ${formatBound(i.high, o.unit)}${o.unit === '%' ? '%' : ''}, ${i.label}`;
 }
 
 export function formatTimepoint(t: Timepoint | undefined): string {

@@ -1,7 +1,7 @@
 import type { Store } from '../data/normalize';
 import type { Claim, Outcome, Source, Treatment } from '../data/schema';
-import type { Metric } from '../data/vocabulary';
-import { shortCitation } from '../lib/format';
+import { METRIC_LABELS, NON_PEER_REVIEWED_KINDS, type Metric } from '../data/vocabulary';
+import { formatTimepoint, shortCitation } from '../lib/format';
 
 /** One row of the evidence table: a figure from a source, or a clinic blog's claim. */
 export type TableRow = {
@@ -18,13 +18,30 @@ export type TableRow = {
   n?: number;
   citation: string;
   year?: number;
+  peerReviewed: boolean;
+  /** Lower-case text the free-text search looks in. */
+  searchText: string;
 };
 
+function searchText(parts: (string | number | undefined)[]): string {
+  return parts
+    .filter((p) => p !== undefined && p !== '')
+    .join(' ')
+    .toLowerCase();
+}
+
+function baseRow(store: Store, sourceId: string, treatmentId: string) {
+  const source = store.sourceById.get(sourceId);
+  const treatment = store.treatmentById.get(treatmentId);
+  return source && treatment ? { source, treatment } : null;
+}
+
 function figureRow(store: Store, o: Outcome): TableRow | null {
-  const source = store.sourceById.get(o.sourceId);
-  const treatment = store.treatmentById.get(o.treatmentId);
-  if (!source || !treatment) return null;
+  const base = baseRow(store, o.sourceId, o.treatmentId);
+  if (!base) return null;
+  const { source, treatment } = base;
   const comparator = o.comparatorId ? store.treatmentById.get(o.comparatorId) : undefined;
+  const citation = shortCitation(source);
   return {
     id: o.id,
     rowKind: 'figure',
@@ -36,15 +53,33 @@ function figureRow(store: Store, o: Outcome): TableRow | null {
     value: o.value,
     unit: o.unit,
     ...(o.n !== undefined ? { n: o.n } : {}),
-    citation: shortCitation(source),
+    citation,
     ...(source.year !== undefined ? { year: source.year } : {}),
+    peerReviewed: !NON_PEER_REVIEWED_KINDS.includes(source.kind),
+    searchText: searchText([
+      treatment.name,
+      treatment.class,
+      comparator?.name,
+      METRIC_LABELS[o.metric],
+      o.instrument,
+      o.definition,
+      o.sideEffect,
+      o.subgroup,
+      o.note,
+      o.locator,
+      formatTimepoint(o.timepoint),
+      citation,
+      source.title,
+      source.venue,
+    ]),
   };
 }
 
 function claimRow(store: Store, c: Claim): TableRow | null {
-  const source = store.sourceById.get(c.sourceId);
-  const treatment = store.treatmentById.get(c.treatmentId);
-  if (!source || !treatment) return null;
+  const base = baseRow(store, c.sourceId, c.treatmentId);
+  if (!base) return null;
+  const { source, treatment } = base;
+  const citation = shortCitation(source);
   return {
     id: c.id,
     rowKind: 'claim',
@@ -54,21 +89,39 @@ function claimRow(store: Store, c: Claim): TableRow | null {
     metric: c.metric,
     value: c.value ?? null,
     ...(c.unit !== undefined ? { unit: c.unit } : {}),
-    citation: shortCitation(source),
+    citation,
     ...(source.year !== undefined ? { year: source.year } : {}),
+    peerReviewed: false,
+    searchText: searchText([
+      treatment.name,
+      METRIC_LABELS[c.metric],
+      c.statement,
+      c.locator,
+      c.verdict,
+      citation,
+      source.title,
+    ]),
   };
 }
 
-/** Rows for the evidence table from already-filtered outcomes and claims. */
-export function selectTableRows(store: Store, outcomes: readonly Outcome[], claims: readonly Claim[]): TableRow[] {
+const cache = new WeakMap<Store, readonly TableRow[]>();
+
+/**
+ * Every figure and claim as a table row, built once per store (the store is
+ * immutable). Filter these with selectFiltered rather than rebuilding rows.
+ */
+export function selectAllRows(store: Store): readonly TableRow[] {
+  const hit = cache.get(store);
+  if (hit) return hit;
   const rows: TableRow[] = [];
-  for (const o of outcomes) {
+  for (const o of store.outcomes) {
     const row = figureRow(store, o);
     if (row) rows.push(row);
   }
-  for (const c of claims) {
+  for (const c of store.claims) {
     const row = claimRow(store, c);
     if (row) rows.push(row);
   }
+  cache.set(store, rows);
   return rows;
 }

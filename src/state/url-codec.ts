@@ -1,18 +1,146 @@
-import { DEFAULT_VIEW_STATE, VIEWS, type View, type ViewState } from './view-state';
+import { METRICS, TREATMENT_CLASSES, type Metric, type TreatmentClass } from '../data/vocabulary';
+import {
+  COLUMN_IDS,
+  DEFAULT_HIDDEN,
+  DEFAULT_VIEW_STATE,
+  VIEWS,
+  type ColumnId,
+  type Filters,
+  type SortItem,
+  type View,
+  type ViewState,
+} from './view-state';
 
-const isView = (v: string | null): v is View => v !== null && (VIEWS as readonly string[]).includes(v);
+/**
+ * The view state ⇄ query string codec. Compact, readable tokens
+ * (`sort=value.desc,year.asc`, `src=feder-2021,brady-2000`, `hide=n`), defaults omitted,
+ * and tolerant parsing: anything unknown or malformed falls back to the
+ * default and disappears on the next write. No input can throw.
+ */
 
-/** Reads a view state from a query string. Tolerant: anything unknown falls back to the default. */
-export function parseViewState(search: string): ViewState {
-  const params = new URLSearchParams(search);
-  const view = params.get('view');
-  return { view: isView(view) ? view : DEFAULT_VIEW_STATE.view };
+/** Ids the dataset knows; when given, unknown ids in a link are dropped. */
+export type KnownIds = {
+  sources?: ReadonlySet<string>;
+  treatments?: ReadonlySet<string>;
+  figures?: ReadonlySet<string>;
+};
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_LIST = 500;
+const MAX_QUERY = 200;
+
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (v: string): v is T =>
+    (allowed as readonly string[]).includes(v);
+const isView = oneOf<View>(VIEWS);
+const isClass = oneOf<TreatmentClass>(TREATMENT_CLASSES);
+const isMetric = oneOf<Metric>(METRICS);
+const isColumn = oneOf<ColumnId>(COLUMN_IDS);
+
+function list(params: URLSearchParams, key: string): string[] {
+  const raw = params.get(key);
+  if (!raw) return [];
+  const seen = new Set<string>();
+  for (const token of raw.split(',').slice(0, MAX_LIST)) {
+    const t = token.trim();
+    if (t) seen.add(t);
+  }
+  return [...seen];
 }
+
+function ids(params: URLSearchParams, key: string, known?: ReadonlySet<string>): string[] {
+  return list(params, key).filter((id) => ID.test(id) && (!known || known.has(id)));
+}
+
+function year(raw: string | undefined): number | null {
+  if (!raw || !/^\d{4}$/.test(raw)) return null;
+  const y = Number(raw);
+  return y >= 1900 && y <= 2100 ? y : null;
+}
+
+function parseYears(raw: string | null): Pick<Filters, 'yearFrom' | 'yearTo'> {
+  const m = raw ? /^(\d{4})?-(\d{4})?$/.exec(raw) : null;
+  if (!m) return { yearFrom: null, yearTo: null };
+  const from = year(m[1]);
+  const to = year(m[2]);
+  if (from !== null && to !== null && from > to) return { yearFrom: to, yearTo: from };
+  return { yearFrom: from, yearTo: to };
+}
+
+function parseSort(params: URLSearchParams): SortItem[] {
+  const seen = new Set<ColumnId>();
+  const out: SortItem[] = [];
+  for (const token of list(params, 'sort')) {
+    const [id = '', dir = 'asc'] = token.split('.');
+    if (!isColumn(id) || seen.has(id) || (dir !== 'asc' && dir !== 'desc')) continue;
+    seen.add(id);
+    out.push({ id, desc: dir === 'desc' });
+  }
+  return out;
+}
+
+function parseHidden(params: URLSearchParams): ColumnId[] {
+  const hidden = new Set<ColumnId>(DEFAULT_HIDDEN);
+  for (const id of list(params, 'show')) if (isColumn(id)) hidden.delete(id);
+  for (const id of list(params, 'hide')) if (isColumn(id) && id !== 'treatment') hidden.add(id);
+  return COLUMN_IDS.filter((id) => hidden.has(id));
+}
+
+function safeParams(search: string): URLSearchParams {
+  try {
+    return new URLSearchParams(search);
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/** Reads a view state from a query string; use `known` to drop ids the dataset lacks. */
+export function parseViewState(search: string, known: KnownIds = {}): ViewState {
+  const params = safeParams(search);
+  const view = params.get('view') ?? '';
+  const query = (params.get('q') ?? '').slice(0, MAX_QUERY);
+  const figure = params.get('fig');
+  const source = params.get('source');
+  return {
+    view: isView(view) ? view : DEFAULT_VIEW_STATE.view,
+    filters: {
+      sources: ids(params, 'src', known.sources),
+      kind: params.get('kind') === 'peer' ? 'peer-reviewed' : 'all',
+      classes: list(params, 'class').filter(isClass),
+      treatments: ids(params, 'tx', known.treatments),
+      metrics: list(params, 'metric').filter(isMetric),
+      ...parseYears(params.get('years')),
+      query,
+    },
+    sort: parseSort(params),
+    hidden: parseHidden(params),
+    figure: figure && ID.test(figure) && (!known.figures || known.figures.has(figure)) ? figure : null,
+    source: source && ID.test(source) && (!known.sources || known.sources.has(source)) ? source : null,
+  };
+}
+
+const enc = (tokens: readonly string[]) => tokens.map(encodeURIComponent).join(',');
 
 /** Writes only what differs from the default, so the default view has a bare URL. */
 export function serializeViewState(state: ViewState): string {
-  const params = new URLSearchParams();
-  if (state.view !== DEFAULT_VIEW_STATE.view) params.set('view', state.view);
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  const f = state.filters;
+  const parts: string[] = [];
+  const add = (key: string, value: string) => parts.push(`${key}=${value}`);
+  if (state.view !== DEFAULT_VIEW_STATE.view) add('view', state.view);
+  if (state.source) add('source', encodeURIComponent(state.source));
+  if (f.sources.length) add('src', enc(f.sources));
+  if (f.kind === 'peer-reviewed') add('kind', 'peer');
+  if (f.classes.length) add('class', enc(f.classes));
+  if (f.treatments.length) add('tx', enc(f.treatments));
+  if (f.metrics.length) add('metric', enc(f.metrics));
+  if (f.yearFrom !== null || f.yearTo !== null) add('years', `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`);
+  if (f.query.trim()) add('q', encodeURIComponent(f.query.trim()));
+  if (state.sort.length) add('sort', state.sort.map((s) => `${s.id}.${s.desc ? 'desc' : 'asc'}`).join(','));
+  const show = COLUMN_IDS.filter((id) => DEFAULT_HIDDEN.includes(id) && !state.hidden.includes(id));
+  const hide = COLUMN_IDS.filter((id) => !DEFAULT_HIDDEN.includes(id) && state.hidden.includes(id));
+  if (show.length) add('show', show.join(','));
+  if (hide.length) add('hide', hide.join(','));
+  if (state.figure) add('fig', encodeURIComponent(state.figure));
+  return parts.length ? `?${parts.join('&')}` : '';
 }

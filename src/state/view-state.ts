@@ -1,3 +1,5 @@
+import type { Metric, TreatmentClass } from '../data/vocabulary';
+
 /** Everything a shared link keeps. Only inputs live here; all else is derived. */
 export const VIEWS = ['compare', 'table', 'claims', 'sources', 'about'] as const;
 export type View = (typeof VIEWS)[number];
@@ -10,8 +12,82 @@ export const VIEW_LABELS: Record<View, string> = {
   about: 'About',
 };
 
-export type ViewState = {
-  view: View;
+/** Columns of the evidence table, in display order; ids double as URL tokens. */
+export const COLUMN_IDS = [
+  'treatment',
+  'comparator',
+  'metric',
+  'value',
+  'n',
+  'timepoint',
+  'instrument',
+  'definition',
+  'source',
+  'kind',
+  'year',
+] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/** Columns hidden until someone asks for them (kept out of the URL when hidden). */
+export const DEFAULT_HIDDEN: readonly ColumnId[] = ['instrument', 'definition'];
+
+export type KindFilter = 'all' | 'peer-reviewed';
+
+export type Filters = {
+  /** Source ids; empty means every source. */
+  sources: string[];
+  kind: KindFilter;
+  classes: TreatmentClass[];
+  treatments: string[];
+  metrics: Metric[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  query: string;
 };
 
-export const DEFAULT_VIEW_STATE: ViewState = { view: 'table' };
+export type SortItem = { id: ColumnId; desc: boolean };
+
+export type ViewState = {
+  view: View;
+  filters: Filters;
+  sort: SortItem[];
+  hidden: ColumnId[];
+  /** The outcome or claim whose details are open. */
+  figure: string | null;
+  /** The source whose page is open in the Sources view. */
+  source: string | null;
+};
+
+export const DEFAULT_FILTERS: Filters = {
+  sources: [],
+  kind: 'all',
+  classes: [],
+  treatments: [],
+  metrics: [],
+  yearFrom: null,
+  yearTo: null,
+  query: '',
+};
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  view: 'table',
+  filters: DEFAULT_FILTERS,
+  sort: [],
+  hidden: [...DEFAULT_HIDDEN],
+  figure: null,
+  source: null,
+};
+
+/** True when any filter differs from its default. */
+export function hasActiveFilters(f: Filters): boolean {
+  return (
+    f.sources.length > 0 ||
+    f.kind !== 'all' ||
+    f.classes.length > 0 ||
+    f.treatments.length > 0 ||
+    f.metrics.length > 0 ||
+    f.yearFrom !== null ||
+    f.yearTo !== null ||
+    f.query.trim() !== ''
+  );
+}

@@ -28,10 +28,10 @@ describe('formatValue and formatInterval', () => {
   });
   it('prefers the reported interval and falls back to Wilson from counts', () => {
     expect(formatInterval({ value: 1.13, unit: 'd', low: 0.36, high: 1.91, interval: '95% CI' })).toBe(
-      '0.36 to 1.91 (95% CI)',
+      '0.36 to 1.91, 95% CI',
     );
     expect(formatInterval({ value: 66.7, unit: '%', events: 10, n: 15 })).toBe(
-      '41.7 to 84.8% (95% CI (Wilson, from counts))',
+      '41.7 to 84.8%, Wilson 95% CI from counts',
     );
     expect(formatInterval({ value: 67, unit: '%' })).toBe(MISSING);
   });

@@ -1,15 +1,103 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState, serializeViewState } from '../../src/state/url-codec';
-import { DEFAULT_VIEW_STATE, VIEWS } from '../../src/state/view-state';
+import { DEFAULT_FILTERS, DEFAULT_VIEW_STATE, VIEWS, type ViewState } from '../../src/state/view-state';
+
+const full: ViewState = {
+  view: 'table',
+  filters: {
+    sources: ['feder-2021', 'brady-2000'],
+    kind: 'peer-reviewed',
+    classes: ['ketamine', 'ssri'],
+    treatments: ['sertraline'],
+    metrics: ['response', 'onset'],
+    yearFrom: 2000,
+    yearTo: 2021,
+    query: 'CAPS-5 & "responders", 30%',
+  },
+  sort: [
+    { id: 'value', desc: true },
+    { id: 'year', desc: false },
+  ],
+  hidden: ['n', 'year'],
+  figure: 'feder-2021-response-ketamine-wk2',
+  source: null,
+};
 
 describe('view state codec', () => {
   it('round-trips every view', () => {
-    for (const view of VIEWS) expect(parseViewState(serializeViewState({ view }))).toEqual({ view });
+    for (const view of VIEWS) {
+      const state = { ...DEFAULT_VIEW_STATE, view };
+      expect(parseViewState(serializeViewState(state))).toEqual(state);
+    }
   });
-  it('omits defaults', () => {
+
+  it('round-trips a full state, including a search with commas, quotes and symbols', () => {
+    expect(parseViewState(serializeViewState(full))).toEqual(full);
+  });
+
+  it('writes compact, readable tokens', () => {
+    const s = serializeViewState(full);
+    expect(s).toContain('src=feder-2021,brady-2000');
+    expect(s).toContain('sort=value.desc,year.asc');
+    expect(s).toContain('kind=peer');
+    expect(s).toContain('years=2000-2021');
+    expect(s).toContain('show=instrument,definition&hide=n,year');
+  });
+
+  it('omits defaults, so the default view has a bare URL', () => {
     expect(serializeViewState(DEFAULT_VIEW_STATE)).toBe('');
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, filters: { ...DEFAULT_FILTERS, query: '   ' } })).toBe('');
   });
-  it.each(['?view=hack', '?view=', '?%%%', '?view=<script>', ''])('falls back to the default for %s', (junk) => {
+
+  it('round-trips showing a column that is hidden by default', () => {
+    const state: ViewState = { ...DEFAULT_VIEW_STATE, hidden: ['definition'] };
+    const s = serializeViewState(state);
+    expect(s).toBe('?show=instrument');
+    expect(parseViewState(s).hidden).toEqual(['definition']);
+  });
+
+  it('keeps open-ended year ranges and swaps reversed ones', () => {
+    expect(parseViewState('?years=2010-').filters).toMatchObject({ yearFrom: 2010, yearTo: null });
+    expect(parseViewState('?years=-2005').filters).toMatchObject({ yearFrom: null, yearTo: 2005 });
+    expect(parseViewState('?years=2021-2000').filters).toMatchObject({ yearFrom: 2000, yearTo: 2021 });
+  });
+
+  it.each([
+    '?view=hack',
+    '?view=',
+    '?%%%',
+    '?view=<script>alert(1)</script>',
+    '?sort=value.sideways,nonsense.asc,.desc',
+    '?years=twenty-ten',
+    '?years=0000-9999',
+    '?class=herbal&metric=happiness',
+    '?src=Feder_2021,%3Cscript%3E',
+    '?fig=../../etc/passwd',
+    '?hide=treatment,treatmentx&show=nothing',
+    '?kind=everything',
+    '',
+  ])('falls back to defaults for junk: %s', (junk) => {
     expect(parseViewState(junk)).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('keeps the valid parts of a partly broken link', () => {
+    const s = parseViewState('?sort=value.desc,bogus.asc&metric=response,happiness&src=feder-2021,NOT_AN_ID');
+    expect(s.sort).toEqual([{ id: 'value', desc: true }]);
+    expect(s.filters.metrics).toEqual(['response']);
+    expect(s.filters.sources).toEqual(['feder-2021']);
+  });
+
+  it('drops ids the dataset does not know', () => {
+    const known = { sources: new Set(['feder-2021']), treatments: new Set<string>(), figures: new Set(['a-figure']) };
+    const s = parseViewState('?src=feder-2021,ghost-2099&tx=ghost&fig=missing&source=ghost-2099', known);
+    expect(s.filters.sources).toEqual(['feder-2021']);
+    expect(s.filters.treatments).toEqual([]);
+    expect(s.figure).toBeNull();
+    expect(s.source).toBeNull();
+  });
+
+  it('ignores duplicate sort columns and caps an oversized search', () => {
+    expect(parseViewState('?sort=year.asc,year.desc').sort).toEqual([{ id: 'year', desc: false }]);
+    expect(parseViewState(`?q=${'x'.repeat(5000)}`).filters.query).toHaveLength(200);
   });
 });

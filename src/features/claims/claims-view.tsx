@@ -1,26 +1,37 @@
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
+import type { Claim } from '../../data/schema';
 import { METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
 import { formatValue, shortCitation } from '../../lib/format';
 
 /** Clinic-blog claims with their verdicts and the figures they were checked against. */
-export function ClaimsView({ store }: { store: Store }) {
+type Props = { store: Store; claims: readonly Claim[]; onOpenFigure: (id: string) => void };
+
+export function ClaimsView({ store, claims, onOpenFigure }: Props) {
   return (
     <section aria-labelledby="claims-title">
       <h2 id="claims-title">Clinic claims, checked</h2>
       <p className="lede">
-        {store.claims.length} statements from {new Set(store.claims.map((c) => c.sourceId)).size} clinic and wellness
-        blogs, each set against the research figures it rests on.
+        {claims.length} of {store.claims.length} statements from {new Set(claims.map((c) => c.sourceId)).size} clinic
+        and wellness blogs, each set against the research figures it rests on.
       </p>
       <ul className="claim-list">
-        {store.claims.map((c) => {
+        {claims.length === 0 && (
+          <li className="empty">
+            No claim matches these filters (claims are hidden when only research sources are shown).
+          </li>
+        )}
+        {claims.map((c) => {
           const source = store.sourceById.get(c.sourceId);
           return (
             <li key={c.id} className="claim-card" id={`claim-${c.id}`}>
               <p className={`verdict verdict--${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</p>
               <p className="claim-statement">{c.statement}</p>
               <p className="cell-sub">
-                {source && <SourceLink source={source} />} · {c.locator} · {METRIC_LABELS[c.metric]}
+                {source && <SourceLink source={source} />} · {c.locator} · {METRIC_LABELS[c.metric]} ·{' '}
+                <button type="button" className="link-button" onClick={() => onOpenFigure(c.id)}>
+                  Details
+                </button>
               </p>
               <p>{c.rationale}</p>
               {c.evidence.length > 0 && (
@@ -35,8 +46,10 @@ export function ClaimsView({ store }: { store: Store }) {
                       if (!o || !s) return null;
                       return (
                         <li key={id}>
-                          {store.treatmentById.get(o.treatmentId)?.name}: {METRIC_LABELS[o.metric]} {formatValue(o)} —{' '}
-                          <SourceLink source={s} label={shortCitation(s)} />, {o.locator}
+                          <button type="button" className="link-button" onClick={() => onOpenFigure(id)}>
+                            {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
+                            {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
+                          </button>
                         </li>
                       );
                     })}

@@ -1,16 +1,20 @@
 import type { Store } from '../../data/normalize';
+import type { Outcome } from '../../data/schema';
 import { ScrollRegion } from '../../components/scroll-region';
 import { CLASS_LABELS, METRICS, METRIC_LABELS, TREATMENT_CLASSES } from '../../data/vocabulary';
 
 /** How much evidence the dataset holds per treatment class and question. */
-export function CompareView({ store }: { store: Store }) {
+export function CompareView({ store, outcomes }: { store: Store; outcomes: readonly Outcome[] }) {
   const classes = TREATMENT_CLASSES.filter((c) => c !== 'control');
   const count = (cls: string, metric: string) =>
-    store.outcomes.filter((o) => o.metric === metric && store.treatmentById.get(o.treatmentId)?.class === cls).length;
+    outcomes.filter((o) => o.metric === metric && store.treatmentById.get(o.treatmentId)?.class === cls).length;
   return (
     <section aria-labelledby="compare-title">
       <h2 id="compare-title">What the dataset covers</h2>
-      <p className="lede">Number of figures per treatment class and measure (control arms not counted).</p>
+      <p className="lede">
+        Number of figures per treatment class and measure among the figures that pass the filters (control arms not
+        counted). Charts of these figures are planned next.
+      </p>
       <ScrollRegion label="Coverage by class and measure">
         <table className="evidence-table coverage">
           <thead>

@@ -1,0 +1,173 @@
+import { useRef } from 'react';
+import { KindBadge } from '../../components/kind-badge';
+import { SourceIds } from '../../components/source-ids';
+import { SourceLink } from '../../components/source-link';
+import type { Store } from '../../data/normalize';
+import type { Claim, Outcome, Source } from '../../data/schema';
+import { CLASS_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
+import { MISSING, formatInterval, formatNumber, formatTimepoint, formatValue, shortCitation } from '../../lib/format';
+import { useDialogFocus } from './use-dialog-focus';
+
+type Props = {
+  store: Store;
+  id: string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+  onOnlySource: (sourceId: string) => void;
+};
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? MISSING}</dd>
+    </>
+  );
+}
+
+function OutcomeFields({ store, o }: { store: Store; o: Outcome }) {
+  const comparator = o.comparatorId ? store.treatmentById.get(o.comparatorId) : undefined;
+  return (
+    <dl className="details-list">
+      <Field label="Value">
+        <strong>{formatValue(o)}</strong>
+      </Field>
+      <Field label="Interval">{formatInterval(o)}</Field>
+      {o.se !== undefined && <Field label="Standard error">{formatNumber(o.se)}</Field>}
+      <Field label="People (n)">
+        {o.events !== undefined ? `${o.events} of ${formatNumber(o.n)}` : formatNumber(o.n)}
+      </Field>
+      <Field label="Compared with">{comparator?.name ?? MISSING}</Field>
+      <Field label="When">{formatTimepoint(o.timepoint)}</Field>
+      <Field label="Scale">{o.instrument ?? MISSING}</Field>
+      <Field label="Definition">{o.definition ?? MISSING}</Field>
+      {o.subgroup && <Field label="Who">{o.subgroup}</Field>}
+      {o.sideEffect && <Field label="Side effect">{o.sideEffect}</Field>}
+      <Field label="Where in the source">{o.locator}</Field>
+      {o.note && <Field label="Read it right">{o.note}</Field>}
+      {o.viaSecondary && (
+        <Field label="Provenance">Read in a secondary summary of the study, not in the study’s own report.</Field>
+      )}
+    </dl>
+  );
+}
+
+function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id: string) => void }) {
+  return (
+    <>
+      <p className={`verdict verdict--${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</p>
+      <dl className="details-list">
+        <Field label="The claim">{c.statement}</Field>
+        {c.quotedNumbers && <Field label="Numbers as printed">{c.quotedNumbers.join(', ')}</Field>}
+        <Field label="Where in the post">{c.locator}</Field>
+        <Field label="Why this verdict">{c.rationale}</Field>
+      </dl>
+      {c.evidence.length > 0 && (
+        <>
+          <h3>Checked against</h3>
+          <ul className="details-links">
+            {c.evidence.map((id) => {
+              const o = store.outcomeById.get(id);
+              const s = o && store.sourceById.get(o.sourceId);
+              if (!o || !s) return null;
+              return (
+                <li key={id}>
+                  <button type="button" className="link-button" onClick={() => onOpen(id)}>
+                    {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
+                    {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function SourceBlock({ source }: { source: Source }) {
+  return (
+    <section className="details-source" aria-label="Source">
+      <h3>Source</h3>
+      <p>
+        <KindBadge kind={source.kind} />
+      </p>
+      <p className="citation">
+        {source.authors && <>{source.authors} </>}
+        {source.year && <>({source.year}). </>}
+        <cite>{source.title}</cite>. {source.venue}.
+      </p>
+      <p>
+        <SourceLink source={source} label="Open the source" /> <SourceIds source={source} />
+      </p>
+      {source.population && <p>Who was studied: {source.population}</p>}
+      {source.design && <p>Design: {source.design}</p>}
+      {source.n !== undefined && <p>n = {formatNumber(source.n)}</p>}
+    </section>
+  );
+}
+
+function siblingValue(store: Store, id: string): string {
+  const o = store.outcomeById.get(id);
+  return o ? formatValue(o) : '(claim)';
+}
+
+/** The panel a person opens from a row: every field, the locator, the full citation, and where to go next. */
+export function FigureDetails({ store, id, onClose, onOpen, onOnlySource }: Props) {
+  const panel = useRef<HTMLDivElement>(null);
+  useDialogFocus(panel, onClose, id);
+  const outcome = store.outcomeById.get(id);
+  const claim = outcome ? undefined : store.claimById.get(id);
+  const record = outcome ?? claim;
+  if (!record) return null;
+  const source = store.sourceById.get(record.sourceId);
+  const treatment = store.treatmentById.get(record.treatmentId);
+  if (!source || !treatment) return null;
+  const siblings = [
+    ...(store.outcomesBySource.get(source.id) ?? []),
+    ...(store.claimsBySource.get(source.id) ?? []),
+  ].filter((r) => r.id !== id);
+  const title = `${treatment.name}: ${METRIC_LABELS[record.metric]}`;
+
+  return (
+    <div className="details-backdrop">
+      <div ref={panel} className="details-panel" role="dialog" aria-modal="true" aria-labelledby="details-title">
+        <div className="details-head">
+          <div>
+            <p className="cell-sub">
+              {claim ? 'Claim from a clinic blog' : 'Figure'} · {CLASS_LABELS[treatment.class]}
+            </p>
+            <h2 id="details-title">{title}</h2>
+          </div>
+          <button type="button" className="button button--quiet" onClick={onClose} data-autofocus>
+            Close <span className="visually-hidden">details</span>
+          </button>
+        </div>
+        {outcome && <OutcomeFields store={store} o={outcome} />}
+        {claim && <ClaimFields store={store} c={claim} onOpen={onOpen} />}
+        <SourceBlock source={source} />
+        <div className="details-actions">
+          <button type="button" className="button" onClick={() => onOnlySource(source.id)}>
+            Show only this source
+          </button>
+        </div>
+        {siblings.length > 0 && (
+          <section aria-labelledby="siblings-title">
+            <h3 id="siblings-title">Other figures from this source ({siblings.length})</h3>
+            <ul className="details-links">
+              {siblings.map((r) => (
+                <li key={r.id}>
+                  <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
+                    {store.treatmentById.get(r.treatmentId)?.name}: {METRIC_LABELS[r.metric].toLowerCase()}{' '}
+                    {siblingValue(store, r.id)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

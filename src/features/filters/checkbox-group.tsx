@@ -1,0 +1,38 @@
+import { useId } from 'react';
+
+type Option = { value: string; label: string; count?: number };
+type Props = {
+  legend: string;
+  options: readonly Option[];
+  selected: readonly string[];
+  onChange: (next: string[]) => void;
+};
+
+/** A labelled group of checkboxes; selecting none means "all". */
+export function CheckboxGroup({ legend, options, selected, onChange }: Props) {
+  const id = useId();
+  const set = new Set(selected);
+  return (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      <ul className="check-list">
+        {options.map((o) => (
+          <li key={o.value}>
+            <input
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              checked={set.has(o.value)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+              }
+            />
+            <label htmlFor={`${id}-${o.value}`}>
+              {o.label}
+              {o.count !== undefined && <span className="count"> ({o.count})</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

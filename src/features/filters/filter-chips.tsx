@@ -1,0 +1,76 @@
+import type { Store } from '../../data/normalize';
+import { CLASS_LABELS, METRIC_LABELS } from '../../data/vocabulary';
+import { shortCitation } from '../../lib/format';
+import { DEFAULT_FILTERS, hasActiveFilters, type Filters } from '../../state/view-state';
+
+type Chip = { key: string; label: string; remove: (f: Filters) => Filters };
+
+function chipsFor(store: Store, f: Filters): Chip[] {
+  const without =
+    <K extends 'sources' | 'classes' | 'treatments' | 'metrics'>(key: K, value: string) =>
+    (x: Filters) => ({
+      ...x,
+      [key]: (x[key] as string[]).filter((v) => v !== value),
+    });
+  const chips: Chip[] = [];
+  if (f.kind === 'peer-reviewed')
+    chips.push({ key: 'kind', label: 'Research only', remove: (x) => ({ ...x, kind: 'all' }) });
+  for (const c of f.classes)
+    chips.push({ key: `class-${c}`, label: `Class: ${CLASS_LABELS[c]}`, remove: without('classes', c) });
+  for (const m of f.metrics)
+    chips.push({ key: `metric-${m}`, label: `Measure: ${METRIC_LABELS[m]}`, remove: without('metrics', m) });
+  for (const t of f.treatments) {
+    chips.push({
+      key: `tx-${t}`,
+      label: `Treatment: ${store.treatmentById.get(t)?.name ?? t}`,
+      remove: without('treatments', t),
+    });
+  }
+  for (const s of f.sources) {
+    const source = store.sourceById.get(s);
+    chips.push({
+      key: `src-${s}`,
+      label: `Source: ${source ? shortCitation(source) : s}`,
+      remove: without('sources', s),
+    });
+  }
+  if (f.yearFrom !== null || f.yearTo !== null) {
+    chips.push({
+      key: 'years',
+      label: `Years: ${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}`,
+      remove: (x) => ({ ...x, yearFrom: null, yearTo: null }),
+    });
+  }
+  if (f.query.trim())
+    chips.push({ key: 'q', label: `Search: “${f.query.trim()}”`, remove: (x) => ({ ...x, query: '' }) });
+  return chips;
+}
+
+type Props = { store: Store; filters: Filters; onChange: (next: Filters) => void };
+
+/** The active filters as removable chips, plus "Clear all". */
+export function FilterChips({ store, filters, onChange }: Props) {
+  if (!hasActiveFilters(filters)) return null;
+  const chips = chipsFor(store, filters);
+  return (
+    <ul className="chips" aria-label="Active filters">
+      {chips.map((chip) => (
+        <li key={chip.key}>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => onChange(chip.remove(filters))}
+            aria-label={`Remove filter ${chip.label}`}
+          >
+            {chip.label} <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+      <li>
+        <button type="button" className="chip chip--clear" onClick={() => onChange(DEFAULT_FILTERS)}>
+          Clear all filters
+        </button>
+      </li>
+    </ul>
+  );
+}

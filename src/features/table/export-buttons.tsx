@@ -1,0 +1,61 @@
+import { toCsv } from '../../lib/csv';
+import { isoDate } from '../../lib/format';
+import { EXPORT_HEADER, selectExportRecords } from '../../selectors/select-export';
+import type { TableRow } from '../../selectors/select-table-rows';
+
+type Props = { rows: readonly TableRow[]; datasetVersion: string; viewUrl: () => string };
+
+function download(name: string, type: string, body: string) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Downloads exactly the rows on screen, in their order, as CSV or JSON. */
+export function ExportButtons({ rows, datasetVersion, viewUrl }: Props) {
+  const base = `ptsd-evidence-${isoDate()}`;
+  return (
+    <div className="export" role="group" aria-label="Download the rows shown">
+      <span className="export__label">Download {rows.length} rows:</span>
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={rows.length === 0}
+        onClick={() => {
+          const records = selectExportRecords(rows);
+          download(
+            `${base}.csv`,
+            'text/csv;charset=utf-8',
+            toCsv(
+              EXPORT_HEADER,
+              records.map((r) => EXPORT_HEADER.map((h) => r[h])),
+            ),
+          );
+        }}
+      >
+        CSV
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={rows.length === 0}
+        onClick={() => {
+          const body = {
+            exported: new Date().toISOString(),
+            datasetVersion,
+            view: viewUrl(),
+            rows: selectExportRecords(rows),
+          };
+          download(`${base}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
+        }}
+      >
+        JSON
+      </button>
+    </div>
+  );
+}

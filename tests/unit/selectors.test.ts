@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../src/data/check';
+import { buildStore, type Store } from '../../src/data/normalize';
+import { selectFiltered } from '../../src/selectors/select-filtered';
+import { selectSortedRows } from '../../src/selectors/select-sorted';
+import { selectAllRows } from '../../src/selectors/select-table-rows';
+import { DEFAULT_FILTERS, type Filters } from '../../src/state/view-state';
+import { rawFixture } from '../fixtures/load-fixture';
+
+function fixtureStore(mutate?: (raw: ReturnType<typeof rawFixture>) => void): Store {
+  const raw = rawFixture();
+  mutate?.(raw);
+  const result = validateDataset(raw);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return buildStore(result.dataset);
+}
+
+const ids = (store: Store, f: Partial<Filters>) =>
+  selectFiltered(store, { ...DEFAULT_FILTERS, ...f }).rows.map((r) => r.id);
+
+describe('selectFiltered', () => {
+  const store = fixtureStore();
+
+  it('returns every figure and claim with no filter, and counts the totals', () => {
+    const v = selectFiltered(store, DEFAULT_FILTERS);
+    expect(v.rows).toHaveLength(4);
+    expect(v.total).toEqual({ figures: 3, claims: 1 });
+    expect(v.outcomes).toHaveLength(3);
+    expect(v.claims).toHaveLength(1);
+  });
+
+  it('filters to one source', () => {
+    expect(ids(store, { sources: ['example-clinic-blog'] })).toEqual(['example-clinic-blog-seventy-percent']);
+  });
+
+  it('drops clinic-blog claims when only research is wanted', () => {
+    expect(ids(store, { kind: 'peer-reviewed' })).not.toContain('example-clinic-blog-seventy-percent');
+  });
+
+  it('keeps a control arm when filtering to the class it was compared with', () => {
+    const shown = ids(store, { classes: ['ketamine'], kind: 'peer-reviewed' });
+    expect(shown).toContain('feder-2021-response-midazolam-wk2');
+    expect(shown).toHaveLength(3);
+    expect(ids(store, { classes: ['ssri'] })).toEqual([]);
+  });
+
+  it('filters by treatment, following control arms too', () => {
+    expect(ids(store, { treatments: ['ketamine-iv-six-infusions'], kind: 'peer-reviewed' })).toHaveLength(3);
+  });
+
+  it('filters by metric and by year range (undated sources drop out of a range)', () => {
+    expect(ids(store, { metrics: ['duration'] })).toEqual(['feder-2021-duration-ketamine-responders']);
+    expect(ids(store, { yearFrom: 2022 })).toEqual([]);
+    expect(ids(store, { yearFrom: 2021, yearTo: 2021 })).toHaveLength(3);
+  });
+
+  it('searches every word across treatment, measure, notes and source', () => {
+    expect(
+      ids(store, {
+        query: 'response midazolam (active',
+        kind: 'peer-reviewed',
+        treatments: ['midazolam-active-placebo'],
+      }),
+    ).toEqual(['feder-2021-response-midazolam-wk2']);
+    expect(ids(store, { query: 'RESPONDERS only' })).toEqual(['feder-2021-duration-ketamine-responders']);
+    expect(ids(store, { query: 'no such words' })).toEqual([]);
+  });
+});
+
+describe('selectSortedRows', () => {
+  const store = fixtureStore((raw) => {
+    // one figure without n, to check missing values sort last both ways
+    delete (raw.outcomes.outcomes as Record<string, unknown>[])[1]!.n;
+  });
+  const rows = selectAllRows(store);
+
+  it('sorts numbers both ways with missing values last', () => {
+    const asc = selectSortedRows(rows, [{ id: 'n', desc: false }]).map((r) => r.n);
+    const desc = selectSortedRows(rows, [{ id: 'n', desc: true }]).map((r) => r.n);
+    expect(asc).toEqual([15, undefined, undefined, undefined]);
+    expect(desc).toEqual([15, undefined, undefined, undefined]);
+  });
+
+  it('sorts values and text', () => {
+    expect(selectSortedRows(rows, [{ id: 'value', desc: true }]).map((r) => r.value)).toEqual([70, 67, 27.5, 20]);
+    expect(selectSortedRows(rows, [{ id: 'treatment', desc: false }]).map((r) => r.treatment.name)[0]).toBe(
+      'IV ketamine, six infusions',
+    );
+  });
+
+  it('applies sort keys in priority order and keeps ties in dataset order', () => {
+    const sorted = selectSortedRows(rows, [
+      { id: 'metric', desc: false },
+      { id: 'value', desc: true },
+    ]);
+    expect(sorted.map((r) => `${r.metric}:${r.value}`)).toEqual([
+      'duration:27.5',
+      'response:70',
+      'response:67',
+      'response:20',
+    ]);
+  });
+
+  it('returns the input untouched without a sort', () => {
+    expect(selectSortedRows(rows, [])).toBe(rows);
+  });
+});
