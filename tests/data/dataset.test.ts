@@ -164,7 +164,7 @@ describe('the real dataset in data/', () => {
         for (let i = 0; i + N <= w.length; i++) grams.add(w.slice(i, i + N).join(' '));
       }
     }
-    const prose = (rec: object) =>
+    const prose = (rec: object): string =>
       Object.entries(rec)
         .filter(([k]) => !['title', 'authors', 'venue', 'url', 'doi', 'pmid', 'nct'].includes(k))
         .map(([, v]) => (typeof v === 'string' ? v : typeof v === 'object' && v ? prose(v) : ''))

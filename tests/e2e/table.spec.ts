@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/lib/csv';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 type Rec = { id: string; sourceId: string; n?: number };
@@ -7,7 +8,7 @@ const outcomes = (JSON.parse(readFileSync('data/outcomes.json', 'utf8')) as { ou
 const claims = (JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: Rec[] }).claims;
 const feder2021 = outcomes.filter((o) => o.sourceId === 'feder-2021');
 
-const visibleColumn = (page: import('@playwright/test').Page, column: string) =>
+const visibleColumn = (page: Page, column: string) =>
   page.locator(`.evidence-table tbody tr[data-row-id] td[data-column="${column}"]`).allInnerTexts();
 
 for (const width of [1280, 390]) {
