@@ -1,0 +1,175 @@
+// npm run bench — builds the app, serves it with synthetic datasets of 1k, 10k and 100k figures,
+// and measures in Chromium the first render and the latency of sort, filter and search
+// (input to the next paint after the table shows the result). Prints a table; never fails on timings.
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { validateDataset } from '../src/data/check';
+import { syntheticDataset } from './synthetic';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const TARGETS: Record<number, number> = { 10000: 100, 100000: 300 };
+const dist = resolve('dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+function serve(files: Record<string, string>): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const dataMatch = /\/data\/([a-z]+\.json)$/.exec(path);
+    if (dataMatch?.[1] && files[dataMatch[1]]) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(files[dataMatch[1]]);
+      return;
+    }
+    const file = join(dist, path === '/' ? 'index.html' : path);
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    }),
+  );
+}
+
+/**
+ * Runs `action` in the page and resolves at the first frame after `done` holds, plus one frame for paint.
+ * Written as a string: tsx's transpiler adds helpers that do not exist inside the page.
+ */
+async function timeInteraction(page: Page, action: string, done: string): Promise<number> {
+  return page.evaluate(`new Promise((resolveTime) => {
+    const t0 = performance.now();
+    (() => { ${action} })();
+    const wait = () => requestAnimationFrame(() => {
+      if ((() => { ${done} })()) requestAnimationFrame(() => resolveTime(performance.now() - t0));
+      else wait();
+    });
+    wait();
+  })`) as Promise<number>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForSelector('.evidence-table tbody tr[data-row-id]', { timeout: 120_000 });
+  const firstRender = (await page.evaluate('performance.now()')) as number;
+  const count = `document.querySelector('[data-testid=result-count]').textContent`;
+  const sortBtn = `document.querySelector('th[data-column=value] button')`;
+  const aria = `document.querySelector('th[data-column=value]').getAttribute('aria-sort')`;
+  const sort: number[] = [];
+  const filter: number[] = [];
+  const search: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    // Sort: value column, toggling ascending/descending.
+    const before = await page.evaluate(aria);
+    sort.push(await timeInteraction(page, `${sortBtn}.click()`, `return ${aria} !== ${JSON.stringify(before)}`));
+    // Filter: the "Response" measure checkbox, on then off.
+    for (let k = 0; k < 2; k++) {
+      const c = await page.evaluate(count);
+      filter.push(
+        await timeInteraction(
+          page,
+          `[...document.querySelectorAll('fieldset')].find(f => f.querySelector('legend')?.textContent === 'Measure').querySelector('input').click()`,
+          `return ${count} !== ${JSON.stringify(c)}`,
+        ),
+      );
+    }
+    // Search: type a word, then clear it.
+    for (const q of ['placebo', '']) {
+      const c = await page.evaluate(count);
+      search.push(
+        await timeInteraction(
+          page,
+          `const el = document.querySelector('input[type=search][placeholder^="e.g."]');
+           Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, ${JSON.stringify(q)});
+           el.dispatchEvent(new Event('input', { bubbles: true }));`,
+          `return ${count} !== ${JSON.stringify(c)}`,
+        ),
+      );
+    }
+  }
+  return { firstRender, sort: median(sort), filter: median(filter), search: median(search) };
+}
+
+function bundleReport() {
+  const assets = join(dist, 'assets');
+  const rows = readdirSync(assets)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => {
+      const body = readFileSync(join(assets, f));
+      return { file: f, raw: statSync(join(assets, f)).size, gzip: gzipSync(body, { level: 9 }).length };
+    });
+  console.log('\nBundle (dist/assets)');
+  console.log('| file | raw kB | gzip kB |\n| --- | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.file} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} |`);
+  const js = rows.filter((r) => r.file.endsWith('.js')).reduce((a, r) => a + r.gzip, 0);
+  console.log(`| **all JavaScript** | | **${(js / 1024).toFixed(1)}** |`);
+}
+
+async function main() {
+  if (!process.env.BENCH_SKIP_BUILD) execSync('npx vite build', { stdio: 'ignore' });
+  bundleReport();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const results: { size: number; firstRender: number; sort: number; filter: number; search: number }[] = [];
+  for (const size of SIZES) {
+    const data = syntheticDataset(size);
+    const check = validateDataset(data);
+    if (!check.ok)
+      throw new Error(`synthetic dataset of ${size} is invalid: ${JSON.stringify(check.issues.slice(0, 3))}`);
+    const files = Object.fromEntries(Object.entries(data).map(([k, v]) => [`${k}.json`, JSON.stringify(v)]));
+    const { server, url } = await serve(files);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      results.push({ size, ...(await measure(page, url)) });
+    } finally {
+      await page.close();
+      server.close();
+    }
+  }
+  await browser.close();
+  console.log(
+    `\nInteraction latency, median of ${REPEATS} runs (ms, input to next paint; Chromium headless, ${process.platform})`,
+  );
+  console.log('| figures | first render | sort | filter | search | target per interaction |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const target = TARGETS[r.size];
+    console.log(
+      `| ${r.size.toLocaleString('en')} | ${r.firstRender.toFixed(0)} | ${r.sort.toFixed(0)} | ${r.filter.toFixed(0)} | ${r.search.toFixed(0)} | ${target ? `≤ ${target}` : '—'} |`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
