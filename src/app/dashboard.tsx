@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Store } from '../data/normalize';
 import { AboutView } from '../features/about/about-view';
 import { ClaimsView } from '../features/claims/claims-view';
@@ -14,7 +14,7 @@ import { selectFiltered } from '../selectors/select-filtered';
 import { selectSortedRows } from '../selectors/select-sorted';
 import { selectSourcesOf } from '../selectors/select-sources';
 import { useViewState } from '../state/use-view-state';
-import { DEFAULT_FILTERS, VIEW_LABELS, hasActiveFilters, type Filters } from '../state/view-state';
+import { DEFAULT_FILTERS, VIEW_LABELS, countActiveFilters, hasActiveFilters, type Filters } from '../state/view-state';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
@@ -48,6 +48,9 @@ export function Dashboard({ store }: { store: Store }) {
       ),
     [setState],
   );
+  // Filters start open beside the table on wide screens, folded above it on phones.
+  const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia?.('(min-width: 60.01rem)').matches ?? true);
+  const activeCount = countActiveFilters(filters);
   const figuresShown = filtered.outcomes.length;
   const claimsShown = filtered.claims.length;
   const filterable =
@@ -65,9 +68,15 @@ export function Dashboard({ store }: { store: Store }) {
       <div className={filterable ? 'workspace' : 'workspace workspace--single'}>
         {filterable && (
           <aside className="sidebar" aria-label="Filters">
-            <details className="sidebar__details" open>
+            <details
+              className="sidebar__details"
+              open={filtersOpen}
+              onToggle={(e) => setFiltersOpen((e.target as HTMLDetailsElement).open)}
+            >
               <summary>
-                <h2 className="sidebar__title">Filters</h2>
+                <h2 className="sidebar__title">
+                  Filters{activeCount > 0 && <span className="count"> ({activeCount} active)</span>}
+                </h2>
               </summary>
               <FilterPanel store={store} filters={filters} onChange={setFilters} />
             </details>

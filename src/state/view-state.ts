@@ -78,16 +78,20 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   source: null,
 };
 
+/** How many filter values differ from the defaults (each chip counts one). */
+export function countActiveFilters(f: Filters): number {
+  return (
+    f.sources.length +
+    (f.kind !== 'all' ? 1 : 0) +
+    f.classes.length +
+    f.treatments.length +
+    f.metrics.length +
+    (f.yearFrom !== null || f.yearTo !== null ? 1 : 0) +
+    (f.query.trim() !== '' ? 1 : 0)
+  );
+}
+
 /** True when any filter differs from its default. */
 export function hasActiveFilters(f: Filters): boolean {
-  return (
-    f.sources.length > 0 ||
-    f.kind !== 'all' ||
-    f.classes.length > 0 ||
-    f.treatments.length > 0 ||
-    f.metrics.length > 0 ||
-    f.yearFrom !== null ||
-    f.yearTo !== null ||
-    f.query.trim() !== ''
-  );
+  return countActiveFilters(f) > 0;
 }

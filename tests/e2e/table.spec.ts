@@ -17,6 +17,9 @@ for (const width of [1280, 390]) {
 
     test('filter to one source and see only its rows; the view survives a reload', async ({ page }) => {
       await page.goto('./');
+      // On a phone the filters start folded; open them as a person would.
+      const panel = page.locator('.sidebar__details');
+      if ((await panel.getAttribute('open')) === null) await panel.locator(':scope > summary').click();
       const picker = page.getByRole('group', { name: /Sources/ });
       await picker.getByRole('searchbox', { name: 'Find a source' }).fill('Feder 2021');
       await picker.getByLabel(/^Feder 2021/).check();
