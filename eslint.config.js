@@ -1,33 +1,37 @@
-import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = readdirSync('src/features', { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name);
-
 // Import direction: app → features → selectors/state/components/lib → data.
-// Features never import each other; shared layers never import features or app.
-const boundaryZones = [
-  ...features.map((name) => ({
-    target: `./src/features/${name}`,
-    from: './src/features',
-    except: [`./${name}`],
-    message: 'Features do not import each other; move shared code to src/components, src/lib or src/selectors.',
-  })),
-  ...['data', 'lib', 'selectors', 'state', 'components'].map((layer) => ({
-    target: `./src/${layer}`,
-    from: ['./src/features', './src/app'],
-    message: 'Shared layers must not depend on features or the app shell.',
-  })),
+// Features never import each other; shared layers never import features or the app.
+// (Plain no-restricted-imports with regexes: no resolver plugin needed.)
+const restrict = (regex, message) => ['error', { patterns: [{ regex, message }] }];
+const boundaries = [
   {
-    target: './src/data',
-    from: ['./src/selectors', './src/state', './src/components'],
-    message: 'src/data is the bottom layer.',
+    files: ['src/features/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        String.raw`^\.\./(?!\.\.)|(^|/)features/|(^|/)app/`,
+        'Features do not import each other or the app; move shared code to src/components, src/lib or src/selectors.',
+      ),
+    },
+  },
+  {
+    files: ['src/components/**', 'src/selectors/**', 'src/state/**', 'src/lib/**'],
+    rules: {
+      'no-restricted-imports': restrict(String.raw`(^|/)(features|app)/`, 'Shared layers must not depend on features or the app.'),
+    },
+  },
+  {
+    files: ['src/data/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        String.raw`(^|/)(features|app|selectors|state|components)/`,
+        'src/data is the bottom layer.',
+      ),
+    },
   },
 ];
 
@@ -38,12 +42,9 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render data as HTML.' },
@@ -60,4 +61,5 @@ export default tseslint.config(
       'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['region'], tags: [] }],
     },
   },
+  ...boundaries,
 );
