@@ -21,7 +21,10 @@ const boundaries = [
   {
     files: ['src/components/**', 'src/selectors/**', 'src/state/**', 'src/lib/**'],
     rules: {
-      'no-restricted-imports': restrict(String.raw`(^|/)(features|app)/`, 'Shared layers must not depend on features or the app.'),
+      'no-restricted-imports': restrict(
+        String.raw`(^|/)(features|app)/`,
+        'Shared layers must not depend on features or the app.',
+      ),
     },
   },
   {
