@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
+
 // Debian's Chromium, not a downloaded browser: `npx playwright install` cannot reach its CDN here.
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const executablePath = CHROMIUM_PATH;
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -16,15 +18,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

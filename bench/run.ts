@@ -8,6 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { validateDataset } from '../src/data/check';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
 import { syntheticDataset } from './synthetic';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -128,16 +129,8 @@ async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync('npx vite build', { stdio: 'ignore' });
   bundleReport();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const results: { size: number; firstRender: number; sort: number; filter: number; search: number }[] = [];
   for (const size of SIZES) {

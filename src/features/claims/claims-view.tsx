@@ -1,12 +1,12 @@
+import { FigureLinks } from '../../components/figure-links';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import type { Claim } from '../../data/schema';
 import { METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
-import { formatValue, shortCitation } from '../../lib/format';
 
-/** Clinic-blog claims with their verdicts and the figures they were checked against. */
 type Props = { store: Store; claims: readonly Claim[]; onOpenFigure: (id: string) => void };
 
+/** Clinic-blog claims with their verdicts and the figures they were checked against. */
 export function ClaimsView({ store, claims, onOpenFigure }: Props) {
   return (
     <section aria-labelledby="claims-title">
@@ -39,21 +39,7 @@ export function ClaimsView({ store, claims, onOpenFigure }: Props) {
                   <summary>
                     Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
                   </summary>
-                  <ul>
-                    {c.evidence.map((id) => {
-                      const o = store.outcomeById.get(id);
-                      const s = o && store.sourceById.get(o.sourceId);
-                      if (!o || !s) return null;
-                      return (
-                        <li key={id}>
-                          <button type="button" className="link-button" onClick={() => onOpenFigure(id)}>
-                            {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
-                            {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
-                          </button>
-                        </li>
-                      );
-                    })}
-                  </ul>
+                  <FigureLinks store={store} ids={c.evidence} onOpen={onOpenFigure} />
                 </details>
               )}
             </li>

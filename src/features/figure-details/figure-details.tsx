@@ -1,11 +1,12 @@
 import { useRef } from 'react';
+import { FigureLinks } from '../../components/figure-links';
 import { KindBadge } from '../../components/kind-badge';
 import { SourceIds } from '../../components/source-ids';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import type { Claim, Outcome, Source } from '../../data/schema';
 import { CLASS_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
-import { MISSING, formatInterval, formatNumber, formatTimepoint, formatValue, shortCitation } from '../../lib/format';
+import { MISSING, formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
 import { useDialogFocus } from './use-dialog-focus';
 
 type Props = {
@@ -65,21 +66,7 @@ function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id
       {c.evidence.length > 0 && (
         <>
           <h3>Checked against</h3>
-          <ul className="details-links">
-            {c.evidence.map((id) => {
-              const o = store.outcomeById.get(id);
-              const s = o && store.sourceById.get(o.sourceId);
-              if (!o || !s) return null;
-              return (
-                <li key={id}>
-                  <button type="button" className="link-button" onClick={() => onOpen(id)}>
-                    {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
-                    {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <FigureLinks store={store} ids={c.evidence} onOpen={onOpen} className="details-links" />
         </>
       )}
     </>

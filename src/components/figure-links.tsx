@@ -1,0 +1,26 @@
+import type { Store } from '../data/normalize';
+import { METRIC_LABELS } from '../data/vocabulary';
+import { formatValue, shortCitation } from '../lib/format';
+
+type Props = { store: Store; ids: readonly string[]; onOpen: (id: string) => void; className?: string };
+
+/** A list of figures, each a button naming source, arm, measure and value, that opens its details. */
+export function FigureLinks({ store, ids, onOpen, className }: Props) {
+  return (
+    <ul className={className}>
+      {ids.map((id) => {
+        const o = store.outcomeById.get(id);
+        const s = o && store.sourceById.get(o.sourceId);
+        if (!o || !s) return null;
+        return (
+          <li key={id}>
+            <button type="button" className="link-button" onClick={() => onOpen(id)}>
+              {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
+              {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
