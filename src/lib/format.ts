@@ -1,4 +1,4 @@
-import type { Outcome, Source, Timepoint, Treatment } from '../data/schema';
+import type { Outcome, Source, Timepoint } from '../data/schema';
 import { wilsonInterval } from './stats';
 
 /** How every view shows a value that the source did not report. */
@@ -86,10 +86,6 @@ export function shortCitation(source: Source): string {
     .filter((word, i, all) => !(i > 0 && i === all.length - 1 && /^[A-Z][A-Z.-]{0,3}$/.test(word)))
     .join(' ');
   return source.year ? `${surname} ${source.year}` : surname;
-}
-
-export function treatmentLabel(t: Treatment | undefined): string {
-  return t ? t.name : MISSING;
 }
 
 export function isoDate(date = new Date()): string {

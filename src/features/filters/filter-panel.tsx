@@ -34,6 +34,7 @@ export function FilterPanel({ store, filters, onChange }: Props) {
     [store],
   );
   const years = store.sources.flatMap((s) => (s.year === undefined ? [] : [s.year]));
+  const [minYear, maxYear] = years.length ? [Math.min(...years), Math.max(...years)] : [1990, new Date().getFullYear()];
 
   return (
     <div className="filter-panel">
@@ -70,8 +71,8 @@ export function FilterPanel({ store, filters, onChange }: Props) {
         onChange={(v) => set('metrics', v as Filters['metrics'])}
       />
       <YearRange
-        min={Math.min(...years)}
-        max={Math.max(...years)}
+        min={minYear}
+        max={maxYear}
         from={filters.yearFrom}
         to={filters.yearTo}
         onChange={(yearFrom, yearTo) => onChange({ ...filters, yearFrom, yearTo })}

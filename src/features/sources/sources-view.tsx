@@ -27,8 +27,17 @@ const COLS: { id: Col; label: string }[] = [
 /** A sortable list of sources; each opens its own page. */
 export function SourcesView({ store, sources, onOpenSource }: Props) {
   const [sort, setSort] = useState<{ id: Col; desc: boolean }>({ id: 'citation', desc: false });
-  const figures = (s: Source) =>
-    (store.outcomesBySource.get(s.id)?.length ?? 0) + (store.claimsBySource.get(s.id)?.length ?? 0);
+  const counts = useMemo(
+    () =>
+      new Map(
+        store.sources.map((s) => [
+          s.id,
+          (store.outcomesBySource.get(s.id)?.length ?? 0) + (store.claimsBySource.get(s.id)?.length ?? 0),
+        ]),
+      ),
+    [store],
+  );
+  const figures = (s: Source) => counts.get(s.id) ?? 0;
   const sorted = useMemo(() => {
     const key = (s: Source): string | number | undefined =>
       sort.id === 'citation'
@@ -36,7 +45,7 @@ export function SourcesView({ store, sources, onOpenSource }: Props) {
         : sort.id === 'kind'
           ? KIND_LABELS[s.kind]
           : sort.id === 'figures'
-            ? figures(s)
+            ? (counts.get(s.id) ?? 0)
             : s[sort.id];
     return [...sources].sort((a, b) => {
       const ka = key(a);
@@ -45,9 +54,7 @@ export function SourcesView({ store, sources, onOpenSource }: Props) {
       const c = ka < kb ? -1 : ka > kb ? 1 : 0;
       return sort.desc ? -c : c;
     });
-    // figures() reads only the store, which is part of the dependencies
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sources, sort, store]);
+  }, [sources, sort, counts]);
 
   return (
     <section aria-labelledby="sources-title">
