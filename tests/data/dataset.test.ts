@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS, formatIssue, validateDataset, type ParsedDataset } from '../../src/data/check';
 import { DATA_FILES, type CollectionName } from '../../src/data/schema';
-import { NON_PEER_REVIEWED_KINDS } from '../../src/data/vocabulary';
+import { NON_PEER_REVIEWED_KINDS, SOURCE_KINDS } from '../../src/data/vocabulary';
 
 const raw = Object.fromEntries(
   COLLECTIONS.map((name) => [name, JSON.parse(readFileSync(join('data', DATA_FILES[name].file), 'utf8')) as unknown]),
@@ -26,16 +26,10 @@ const KNOWN_ID_GAPS: Record<string, string> = {
 /** Pages the fact sheets were read from; the dataset links the canonical record instead. */
 const MIRRORS =
   /docksci|psychjournalclub|meddatax|scribd|docslib|distantreader|crick\.ai|blossom|clinicalindex|veeva|wilddata|dntb|researchgate|zhixidata|fdocuments|readkong|guideline-genius|qxmd|netlify|medworm|47\.251/;
-const PAPER_KINDS = [
-  'rct',
-  'crossover-rct',
-  'open-label',
-  'case-series',
-  'secondary-analysis',
-  'meta-analysis',
-  'systematic-review',
-  'review',
-];
+/** Journal-style research: every kind except official documents and blogs. */
+const PAPER_KINDS: readonly string[] = SOURCE_KINDS.filter(
+  (k) => !['guideline', 'drug-label', 'regulatory', 'registry', 'clinic-blog'].includes(k),
+);
 const CONTROLLED = ['rct', 'crossover-rct'];
 
 describe('the real dataset in data/', () => {

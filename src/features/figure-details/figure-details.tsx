@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { DetailField } from '../../components/detail-field';
 import { FigureLinks } from '../../components/figure-links';
 import { KindBadge } from '../../components/kind-badge';
 import { SourceIds } from '../../components/source-ids';
@@ -6,7 +7,7 @@ import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import type { Claim, Outcome, Source } from '../../data/schema';
 import { CLASS_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
-import { MISSING, formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
+import { formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
 import { useDialogFocus } from './use-dialog-focus';
 
 type Props = {
@@ -17,37 +18,30 @@ type Props = {
   onOnlySource: (sourceId: string) => void;
 };
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? MISSING}</dd>
-    </>
-  );
-}
-
 function OutcomeFields({ store, o }: { store: Store; o: Outcome }) {
   const comparator = o.comparatorId ? store.treatmentById.get(o.comparatorId) : undefined;
   return (
     <dl className="details-list">
-      <Field label="Value">
+      <DetailField label="Value">
         <strong>{formatValue(o)}</strong>
-      </Field>
-      <Field label="Interval">{formatInterval(o)}</Field>
-      {o.se !== undefined && <Field label="Standard error">{formatNumber(o.se)}</Field>}
-      <Field label="People (n)">
+      </DetailField>
+      <DetailField label="Interval">{formatInterval(o)}</DetailField>
+      {o.se !== undefined && <DetailField label="Standard error">{formatNumber(o.se)}</DetailField>}
+      <DetailField label="People (n)">
         {o.events !== undefined ? `${o.events} of ${formatNumber(o.n)}` : formatNumber(o.n)}
-      </Field>
-      <Field label="Compared with">{comparator?.name ?? MISSING}</Field>
-      <Field label="When">{formatTimepoint(o.timepoint)}</Field>
-      <Field label="Scale">{o.instrument ?? MISSING}</Field>
-      <Field label="Definition">{o.definition ?? MISSING}</Field>
-      {o.subgroup && <Field label="Who">{o.subgroup}</Field>}
-      {o.sideEffect && <Field label="Side effect">{o.sideEffect}</Field>}
-      <Field label="Where in the source">{o.locator}</Field>
-      {o.note && <Field label="Read it right">{o.note}</Field>}
+      </DetailField>
+      <DetailField label="Compared with">{comparator?.name}</DetailField>
+      <DetailField label="When">{formatTimepoint(o.timepoint)}</DetailField>
+      <DetailField label="Scale">{o.instrument}</DetailField>
+      <DetailField label="Definition">{o.definition}</DetailField>
+      {o.subgroup && <DetailField label="Who">{o.subgroup}</DetailField>}
+      {o.sideEffect && <DetailField label="Side effect">{o.sideEffect}</DetailField>}
+      <DetailField label="Where in the source">{o.locator}</DetailField>
+      {o.note && <DetailField label="Read it right">{o.note}</DetailField>}
       {o.viaSecondary && (
-        <Field label="Provenance">Read in a secondary summary of the study, not in the study’s own report.</Field>
+        <DetailField label="Provenance">
+          Read in a secondary summary of the study, not in the study’s own report.
+        </DetailField>
       )}
     </dl>
   );
@@ -58,10 +52,10 @@ function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id
     <>
       <p className={`verdict verdict--${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</p>
       <dl className="details-list">
-        <Field label="The claim">{c.statement}</Field>
-        {c.quotedNumbers && <Field label="Numbers as printed">{c.quotedNumbers.join(', ')}</Field>}
-        <Field label="Where in the post">{c.locator}</Field>
-        <Field label="Why this verdict">{c.rationale}</Field>
+        <DetailField label="The claim">{c.statement}</DetailField>
+        {c.quotedNumbers && <DetailField label="Numbers as printed">{c.quotedNumbers.join(', ')}</DetailField>}
+        <DetailField label="Where in the post">{c.locator}</DetailField>
+        <DetailField label="Why this verdict">{c.rationale}</DetailField>
       </dl>
       {c.evidence.length > 0 && (
         <>

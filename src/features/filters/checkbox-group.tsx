@@ -1,19 +1,20 @@
 import { useId } from 'react';
 
-type Option = { value: string; label: string; count?: number };
+type Option = { value: string; label: string; count?: number; title?: string };
 type Props = {
   legend: string;
   options: readonly Option[];
   selected: readonly string[];
   onChange: (next: string[]) => void;
+  className?: string;
 };
 
 /** A labelled group of checkboxes; selecting none means "all". */
-export function CheckboxGroup({ legend, options, selected, onChange }: Props) {
+export function CheckboxGroup({ legend, options, selected, onChange, className = 'filter-group' }: Props) {
   const id = useId();
   const set = new Set(selected);
   return (
-    <fieldset className="filter-group">
+    <fieldset className={className}>
       <legend>{legend}</legend>
       <ul className="check-list">
         {options.map((o) => (
@@ -26,7 +27,7 @@ export function CheckboxGroup({ legend, options, selected, onChange }: Props) {
                 onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
               }
             />
-            <label htmlFor={`${id}-${o.value}`}>
+            <label htmlFor={`${id}-${o.value}`} title={o.title}>
               {o.label}
               {o.count !== undefined && <span className="count"> ({o.count})</span>}
             </label>

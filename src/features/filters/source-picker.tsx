@@ -2,6 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import type { Source } from '../../data/schema';
 import { KIND_LABELS, SOURCE_KINDS } from '../../data/vocabulary';
 import { shortCitation } from '../../lib/format';
+import { searchWords } from '../../selectors/select-filtered';
+import { CheckboxGroup } from './checkbox-group';
 
 type Props = {
   sources: readonly Source[];
@@ -14,9 +16,8 @@ type Props = {
 export function SourcePicker({ sources, selected, onChange, counts }: Props) {
   const id = useId();
   const [search, setSearch] = useState('');
-  const set = new Set(selected);
   const groups = useMemo(() => {
-    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(search);
     const match = (s: Source) => {
       const hay = `${shortCitation(s)} ${s.title} ${s.venue} ${s.id}`.toLowerCase();
       return words.every((w) => hay.includes(w));
@@ -46,26 +47,19 @@ export function SourcePicker({ sources, selected, onChange, counts }: Props) {
       <div className="source-picker__list">
         {groups.length === 0 && <p className="cell-sub">No source matches “{search}”.</p>}
         {groups.map((g) => (
-          <fieldset key={g.kind} className="source-picker__group">
-            <legend>{KIND_LABELS[g.kind]}</legend>
-            <ul className="check-list">
-              {g.items.map((s) => (
-                <li key={s.id}>
-                  <input
-                    type="checkbox"
-                    id={`${id}-${s.id}`}
-                    checked={set.has(s.id)}
-                    onChange={(e) =>
-                      onChange(e.target.checked ? [...selected, s.id] : selected.filter((v) => v !== s.id))
-                    }
-                  />
-                  <label htmlFor={`${id}-${s.id}`} title={s.title}>
-                    {shortCitation(s)} <span className="count">({counts.get(s.id) ?? 0})</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <CheckboxGroup
+            key={g.kind}
+            className="source-picker__group"
+            legend={KIND_LABELS[g.kind]}
+            options={g.items.map((s) => ({
+              value: s.id,
+              label: shortCitation(s),
+              count: counts.get(s.id) ?? 0,
+              title: s.title,
+            }))}
+            selected={selected}
+            onChange={onChange}
+          />
         ))}
       </div>
     </fieldset>

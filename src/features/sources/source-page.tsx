@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { DetailField } from '../../components/detail-field';
 import { EvidenceTable } from '../../components/evidence-table/evidence-table';
 import { KindBadge } from '../../components/kind-badge';
 import { SourceIds } from '../../components/source-ids';
@@ -55,30 +56,10 @@ export function SourcePage({ store, sourceId, onBack, onOpenRow, onOnlySource }:
         <SourceLink source={source} label="Open the source" /> <SourceIds source={source} />
       </p>
       <dl className="details-list">
-        {source.population && (
-          <>
-            <dt>Who was studied</dt>
-            <dd>{source.population}</dd>
-          </>
-        )}
-        {source.design && (
-          <>
-            <dt>Design</dt>
-            <dd>{source.design}</dd>
-          </>
-        )}
-        {source.n !== undefined && (
-          <>
-            <dt>n</dt>
-            <dd>{formatNumber(source.n)}</dd>
-          </>
-        )}
-        {source.notes && (
-          <>
-            <dt>Curator’s notes</dt>
-            <dd>{source.notes}</dd>
-          </>
-        )}
+        {source.population && <DetailField label="Who was studied">{source.population}</DetailField>}
+        {source.design && <DetailField label="Design">{source.design}</DetailField>}
+        {source.n !== undefined && <DetailField label="n">{formatNumber(source.n)}</DetailField>}
+        {source.notes && <DetailField label="Curator’s notes">{source.notes}</DetailField>}
       </dl>
       {source.recommendations && source.recommendations.length > 0 && (
         <>
