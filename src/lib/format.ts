@@ -75,7 +75,10 @@ export function formatTimepoint(t: Timepoint | undefined): string {
   return parts.join(' ');
 }
 
-/** "Feder 2021", "van der Kolk 2007"; a blog is cited by its site name. */
+/**
+ * "Feder 2021", "van der Kolk 2007", and "Davidson 2001b" for a second paper whose id
+ * ends in a letter; a blog is cited by its site name.
+ */
 export function shortCitation(source: Source): string {
   if (source.kind === 'clinic-blog' || !source.authors) {
     return source.year ? `${source.venue} ${source.year}` : source.venue;
@@ -85,7 +88,8 @@ export function shortCitation(source: Source): string {
     .split(/\s+/)
     .filter((word, i, all) => !(i > 0 && i === all.length - 1 && /^[A-Z][A-Z.-]{0,3}$/.test(word)))
     .join(' ');
-  return source.year ? `${surname} ${source.year}` : surname;
+  const letter = /-\d{4}-([b-z])$/.exec(source.id)?.[1] ?? '';
+  return source.year ? `${surname} ${source.year}${letter}` : surname;
 }
 
 export function isoDate(date = new Date()): string {

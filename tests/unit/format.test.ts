@@ -13,6 +13,10 @@ describe('shortCitation', () => {
   ])('%s → %s', (authors, year, expected) => {
     expect(shortCitation(source({ authors, year }))).toBe(expected);
   });
+  it('tells apart a second paper by the same author in the same year', () => {
+    expect(shortCitation(source({ id: 'davidson-2001-b', authors: 'Davidson J', year: 2001 }))).toBe('Davidson 2001b');
+    expect(shortCitation(source({ id: 'davidson-2001', authors: 'Davidson J', year: 2001 }))).toBe('Davidson 2001');
+  });
   it('cites a blog by its site', () => {
     expect(shortCitation(source({ kind: 'clinic-blog', venue: 'Nova Health Recovery' }))).toBe('Nova Health Recovery');
   });
