@@ -151,6 +151,18 @@ export function checkReferences(data: Omit<ParsedDataset, 'version' | 'reviewed'
     c.evidence.forEach((id, i) => {
       if (!outcomes.has(id)) issues.push(missing('claims.json', c.id, `evidence.${i}`, 'outcome', id));
     });
+    c.evidenceSources?.forEach((id, i) => {
+      const cited = sources.get(id);
+      if (!cited) issues.push(missing('claims.json', c.id, `evidenceSources.${i}`, 'source', id));
+      else if (NON_PEER_REVIEWED_KINDS.includes(cited.kind)) {
+        issues.push({
+          file: 'claims.json',
+          record: c.id,
+          field: `evidenceSources.${i}`,
+          message: `source "${id}" is a ${cited.kind}; a claim cannot be checked against another blog`,
+        });
+      }
+    });
   }
   return issues;
 }

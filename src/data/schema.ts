@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import {
+  BOUNDS,
+  CONDITIONS,
+  CONTRASTS,
+  DEFINED_METRICS,
+  DIRECTED_METRICS,
+  DIRECTIONS,
+  DOMAINS,
+  EFFICACY_METRICS,
   INTERVAL_KINDS,
   METRICS,
+  ONSET_BASES,
   METRIC_UNITS,
   RECOMMENDATION_DIRECTIONS,
   RECOMMENDATION_STRENGTHS,
@@ -55,6 +64,8 @@ export const recommendationSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(SOURCE_KINDS),
+  /** Who was studied; anything but PTSD is labelled context, never blended into PTSD summaries. */
+  condition: z.enum(CONDITIONS),
   title: text,
   authors: text.optional(),
   year: year.optional(),
@@ -122,9 +133,13 @@ function checkNumbers(ctx: z.core.ParsePayload<Numbers>) {
     }
   }
   if (o.unit === '%') {
+    // A share of people lies in 0–100; a percentage change in symptoms is negative when they fell.
+    const change = o.metric === 'symptom-change';
     for (const key of ['value', 'low', 'high'] as const) {
       const v = o[key];
-      if (typeof v === 'number' && (v < 0 || v > 100)) push(key, 'a percentage must lie between 0 and 100');
+      if (typeof v !== 'number') continue;
+      if (change && v < -100) push(key, 'a percentage change cannot fall below -100');
+      if (!change && (v < 0 || v > 100)) push(key, 'a percentage must lie between 0 and 100');
     }
   }
   if (o.value === null && o.low === undefined && o.high === undefined) {
@@ -170,33 +185,59 @@ export const outcomeSchema = z
     note: text.optional(),
     /** True when the figure was read in a secondary summary, not the study's own report. */
     viaSecondary: z.boolean().optional(),
+    // Meaning fields: what a chart needs to place the number (data/README.md §2).
+    /** Who this figure describes, when it differs from its source's condition (a label table pooled across indications). */
+    condition: z.enum(CONDITIONS).optional(),
+    /** What an efficacy figure measures; charts of PTSD benefit plot `ptsd` only. */
+    domain: z.enum(DOMAINS).optional(),
+    /** The value is a limit ("at most 2 weeks"), drawn open-ended, never as a point. */
+    bound: z.enum(BOUNDS).optional(),
+    /** What an onset figure is (first measured, first significant, a course length, guidance). */
+    onsetBasis: z.enum(ONSET_BASES).optional(),
+    /** How the printed sign or ratio reads for treatmentId against comparatorId. */
+    direction: z.enum(DIRECTIONS).optional(),
+    /** What an effect size compares: two arms, before/after in one arm, or something else. */
+    contrast: z.enum(CONTRASTS).optional(),
   })
   .check((ctx) => {
     checkNumbers(ctx);
     const o = ctx.value;
-    if (['response', 'remission', 'relapse', 'loss-of-diagnosis'].includes(o.metric) && !o.definition) {
-      ctx.issues.push({
-        code: 'custom',
-        input: o,
-        path: ['definition'],
-        message: `a ${o.metric} figure needs the definition the source used`,
-      });
+    const push = (path: string, message: string) =>
+      ctx.issues.push({ code: 'custom', input: o, path: [path], message });
+    if (DEFINED_METRICS.includes(o.metric) && !o.definition) {
+      push('definition', `a ${o.metric} figure needs the definition the source used`);
     }
-    if (o.metric === 'adverse-event' && !o.sideEffect) {
-      ctx.issues.push({
-        code: 'custom',
-        input: o,
-        path: ['sideEffect'],
-        message: 'an adverse-event figure names its side effect',
-      });
+    // Each meaning field is required where a chart needs it and refused where it would mean nothing.
+    const requiredOn = (
+      field: 'domain' | 'onsetBasis' | 'direction' | 'contrast',
+      metrics: readonly string[],
+      what: string,
+    ) => {
+      const applies = metrics.includes(o.metric);
+      if (applies && o[field] === undefined) push(field, `${what} needs "${field}"`);
+      if (!applies && o[field] !== undefined) push(field, `"${field}" applies only to ${what}`);
+    };
+    requiredOn('domain', EFFICACY_METRICS, 'an efficacy figure (onset to nnt)');
+    requiredOn('onsetBasis', ['onset'], 'an onset figure');
+    requiredOn('direction', DIRECTED_METRICS, 'an effect size, between-arm difference or NNT');
+    requiredOn('contrast', ['effect-size'], 'an effect size');
+    if (o.contrast === 'between-arms' && o.comparatorId === undefined) {
+      push('comparatorId', 'a between-arms effect needs the comparator it was measured against');
     }
+    if (o.contrast === 'within-arm' && o.comparatorId !== undefined) {
+      push('comparatorId', 'a within-arm (before/after) effect has no comparator');
+    }
+    if (o.metric === 'between-group-difference' && o.comparatorId === undefined) {
+      push('comparatorId', 'a difference between arms needs the comparator');
+    }
+    if (o.bound !== undefined) {
+      if (typeof o.value !== 'number') push('value', 'a bound needs the limit as its value');
+      if (o.low !== undefined || o.high !== undefined) push('bound', 'a limit has no interval: drop low/high');
+    }
+    if (o.metric === 'adverse-event' && !o.sideEffect)
+      push('sideEffect', 'an adverse-event figure names its side effect');
     if (o.comparatorId !== undefined && o.comparatorId === o.treatmentId) {
-      ctx.issues.push({
-        code: 'custom',
-        input: o,
-        path: ['comparatorId'],
-        message: 'comparator must differ from the treatment',
-      });
+      push('comparatorId', 'comparator must differ from the treatment');
     }
   });
 
@@ -217,17 +258,19 @@ export const claimSchema = z
     locator: text,
     verdict: z.enum(VERDICTS),
     evidence: z.array(idSchema),
+    /** Sources whose finding the rationale rests on where no outcome record holds it (a null result in words). */
+    evidenceSources: z.array(idSchema).min(1, 'leave evidenceSources out rather than empty').optional(),
     rationale: text,
   })
   .check((ctx) => {
     checkNumbers(ctx);
     const c = ctx.value;
-    if (c.verdict !== 'unsupported' && c.evidence.length === 0) {
+    if (c.verdict !== 'unsupported' && c.evidence.length === 0 && !c.evidenceSources) {
       ctx.issues.push({
         code: 'custom',
         input: c,
         path: ['evidence'],
-        message: 'only an "unsupported" claim may have no evidence',
+        message: 'only an "unsupported" claim may cite no evidence',
       });
     }
     if (typeof c.value === 'number' && c.unit === undefined) {

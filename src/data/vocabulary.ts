@@ -33,7 +33,9 @@ export const METRICS = [
   'response',
   'remission',
   'loss-of-diagnosis',
+  'still-diagnosed',
   'relapse',
+  'change-pattern',
   'symptom-change',
   'between-group-difference',
   'effect-size',
@@ -44,10 +46,68 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
+/** Metrics whose figure only means something with the source's own definition. */
+export const DEFINED_METRICS: readonly Metric[] = [
+  'response',
+  'remission',
+  'loss-of-diagnosis',
+  'still-diagnosed',
+  'relapse',
+  'change-pattern',
+];
+
+/** Metrics about benefit: they say which symptoms they measure (`domain`). */
+export const EFFICACY_METRICS: readonly Metric[] = [
+  'onset',
+  'duration',
+  'response',
+  'remission',
+  'loss-of-diagnosis',
+  'still-diagnosed',
+  'relapse',
+  'change-pattern',
+  'symptom-change',
+  'between-group-difference',
+  'effect-size',
+  'nnt',
+];
+
+/** Metrics that compare two arms (or two timepoints): they say which way the number reads. */
+export const DIRECTED_METRICS: readonly Metric[] = ['effect-size', 'between-group-difference', 'nnt'];
+
+// Meaning fields (shared/design/data-model.md, "Meaning fields"): what a chart needs to place a number.
+
+/** Who a source studied. Anything but PTSD is shown only as labelled context. */
+export const CONDITIONS = ['ptsd', 'ptsd-with-depression', 'depression', 'chronic-pain', 'mixed'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+/** What an efficacy figure measures; `tolerability` is for ratios of side effects or of leaving a trial. */
+export const DOMAINS = ['ptsd', 'depression', 'anxiety', 'functioning', 'tolerability', 'other'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/** A number printed as a limit ("up to 2 weeks", "8 weeks or longer"). */
+export const BOUNDS = ['at-most', 'at-least'] as const;
+export type Bound = (typeof BOUNDS)[number];
+
+/** What an onset figure is: a first measurement, a first significant gap, a course length, or usual-time guidance. */
+export const ONSET_BASES = ['first-measured', 'first-significant', 'course-completed', 'typical-reported'] as const;
+export type OnsetBasis = (typeof ONSET_BASES)[number];
+
+/** How the printed sign or ratio reads for treatmentId against comparatorId. */
+export const DIRECTIONS = ['higher-favours-treatment', 'lower-favours-treatment', 'unknown'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** What an effect size compares. */
+export const CONTRASTS = ['between-arms', 'within-arm', 'other'] as const;
+export type Contrast = (typeof CONTRASTS)[number];
+
 export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months', 'years'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
-export const EFFECT_UNITS = ['g', 'd', 'SMD', 'RR', 'OR', 'HR'] as const;
+export const EFFECT_UNITS = ['g', 'd', 'SMD', 'RR', 'OR', 'HR', 'IRR'] as const;
+
+/** Effect units that are ratios: 1 means no difference, and they live on a log scale. */
+export const RATIO_UNITS: readonly string[] = ['RR', 'OR', 'HR', 'IRR'];
 
 /** Units allowed for each metric. Onset may also be counted in therapy sessions. */
 export const METRIC_UNITS = {
@@ -56,7 +116,9 @@ export const METRIC_UNITS = {
   response: ['%'],
   remission: ['%'],
   'loss-of-diagnosis': ['%'],
+  'still-diagnosed': ['%'],
   relapse: ['%'],
+  'change-pattern': ['%'],
   'symptom-change': ['points', '%'],
   'between-group-difference': ['points'],
   'effect-size': EFFECT_UNITS,
@@ -102,7 +164,9 @@ export const METRIC_LABELS: Record<Metric, string> = {
   response: 'Response',
   remission: 'Remission',
   'loss-of-diagnosis': 'Loss of diagnosis',
+  'still-diagnosed': 'Still diagnosed',
   relapse: 'Relapse',
+  'change-pattern': 'Pattern of change',
   'symptom-change': 'Symptom change',
   'between-group-difference': 'Difference between arms',
   'effect-size': 'Effect size',
@@ -143,4 +207,45 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   misattributed: 'Misattributed',
   'missing-context': 'Missing context',
   unsupported: 'Unsupported',
+};
+
+export const CONDITION_LABELS: Record<Condition, string> = {
+  ptsd: 'PTSD',
+  'ptsd-with-depression': 'PTSD with depression',
+  depression: 'Depression (not PTSD)',
+  'chronic-pain': 'Chronic pain (not PTSD)',
+  mixed: 'Mixed conditions',
+};
+
+export const DOMAIN_LABELS: Record<Domain, string> = {
+  ptsd: 'PTSD symptoms',
+  depression: 'Depression',
+  anxiety: 'Anxiety',
+  functioning: 'Functioning',
+  tolerability: 'Side effects or leaving treatment',
+  other: 'Other',
+};
+
+export const ONSET_BASIS_LABELS: Record<OnsetBasis, string> = {
+  'first-measured': 'First measurement after dosing (benefit may have begun earlier)',
+  'first-significant': 'First time significantly better than control',
+  'course-completed': 'When a full course ended (a course length, not an onset)',
+  'typical-reported': 'Usual time to benefit stated by a label or guideline',
+};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  'higher-favours-treatment': 'Higher favours the treatment',
+  'lower-favours-treatment': 'Lower favours the treatment',
+  unknown: 'Not stated which arm it favours',
+};
+
+export const CONTRAST_LABELS: Record<Contrast, string> = {
+  'between-arms': 'Treatment versus comparator',
+  'within-arm': 'Before versus after, one arm',
+  other: 'Other comparison (not two treatments)',
+};
+
+export const BOUND_LABELS: Record<Bound, string> = {
+  'at-most': 'at most',
+  'at-least': 'at least',
 };

@@ -84,6 +84,16 @@ describe('validateDataset', () => {
     );
   });
 
+  it("names a dangling or blog source among a claim's cited sources", () => {
+    const raw = rawFixture();
+    list(raw, 'claims')[0]!.evidenceSources = ['feder-2021', 'ghost-2020', 'example-clinic-blog'];
+    const result = validateDataset(raw);
+    expect(!result.ok && result.issues).toEqual([
+      expect.objectContaining({ field: 'evidenceSources.1', message: expect.stringContaining('"ghost-2020"') }),
+      expect.objectContaining({ field: 'evidenceSources.2', message: expect.stringContaining('another blog') }),
+    ]);
+  });
+
   it('rejects duplicate ids', () => {
     const raw = rawFixture();
     const outcomes = list(raw, 'outcomes');

@@ -3,7 +3,14 @@ import type { Source } from '../../src/data/schema';
 import { MISSING, formatInterval, formatTimepoint, formatValue, shortCitation } from '../../src/lib/format';
 import { safeHref } from '../../src/lib/safe-url';
 
-const source = (patch: Partial<Source>): Source => ({ id: 'x', kind: 'rct', title: 't', venue: 'Venue', ...patch });
+const source = (patch: Partial<Source>): Source => ({
+  id: 'x',
+  kind: 'rct',
+  condition: 'ptsd',
+  title: 't',
+  venue: 'Venue',
+  ...patch,
+});
 
 describe('shortCitation', () => {
   it.each([

@@ -14,6 +14,7 @@ function issuePaths(
 const validSource = {
   id: 'feder-2021',
   kind: 'rct',
+  condition: 'ptsd',
   title: 'A trial',
   venue: 'A journal',
   doi: '10.1176/appi.ajp.2020.20050596',
@@ -49,7 +50,7 @@ describe('outcome schema', () => {
   });
 
   it('requires a side effect name for adverse-event figures', () => {
-    const o = { ...validOutcome(), metric: 'adverse-event', definition: undefined };
+    const o = { ...validOutcome(), metric: 'adverse-event', definition: undefined, domain: undefined };
     expect(issuePaths(outcomeSchema, o)).toContain('sideEffect');
     expect(issuePaths(outcomeSchema, { ...o, sideEffect: 'nausea' })).toEqual([]);
   });
@@ -64,8 +65,125 @@ describe('outcome schema', () => {
       high: 10,
       interval: 'range',
       definition: undefined,
+      onsetBasis: 'typical-reported',
     };
     expect(issuePaths(outcomeSchema, o)).toEqual([]);
+  });
+});
+
+describe('meaning fields (what a chart needs to place a figure)', () => {
+  const effect = () => ({
+    ...validOutcome(),
+    id: 'feder-2021-effect-size-ketamine-wk2',
+    metric: 'effect-size',
+    value: 1.13,
+    unit: 'd',
+    low: 0.36,
+    high: 1.91,
+    interval: '95% CI',
+    definition: undefined,
+    direction: 'higher-favours-treatment',
+    contrast: 'between-arms',
+  });
+  const onset = () => ({
+    ...validOutcome(),
+    metric: 'onset',
+    value: 24,
+    unit: 'hours',
+    definition: undefined,
+    onsetBasis: 'first-measured',
+  });
+
+  it('accepts a complete effect size and a complete onset', () => {
+    expect(issuePaths(outcomeSchema, effect())).toEqual([]);
+    expect(issuePaths(outcomeSchema, onset())).toEqual([]);
+  });
+
+  it.each([
+    ['an efficacy figure without a domain', () => ({ ...validOutcome(), domain: undefined }), 'domain'],
+    ['a domain outside the vocabulary', () => ({ ...validOutcome(), domain: 'mood' }), 'domain'],
+    [
+      'a domain on a side-effect rate',
+      () => ({ ...validOutcome(), metric: 'adverse-event', sideEffect: 'nausea', definition: undefined }),
+      'domain',
+    ],
+    ['an onset without a basis', () => ({ ...onset(), onsetBasis: undefined }), 'onsetBasis'],
+    ['an onset basis outside the vocabulary', () => ({ ...onset(), onsetBasis: 'soon' }), 'onsetBasis'],
+    ['an onset basis on a response rate', () => ({ ...validOutcome(), onsetBasis: 'first-measured' }), 'onsetBasis'],
+    ['an effect size without a direction', () => ({ ...effect(), direction: undefined }), 'direction'],
+    ['a direction outside the vocabulary', () => ({ ...effect(), direction: 'up' }), 'direction'],
+    ['a direction on a response rate', () => ({ ...validOutcome(), direction: 'unknown' }), 'direction'],
+    [
+      'an NNT without a direction',
+      () => ({ ...effect(), metric: 'nnt', unit: 'people', contrast: undefined, direction: undefined }),
+      'direction',
+    ],
+    [
+      'a difference between arms without a direction',
+      () => ({
+        ...effect(),
+        metric: 'between-group-difference',
+        unit: 'points',
+        contrast: undefined,
+        direction: undefined,
+      }),
+      'direction',
+    ],
+    [
+      'a difference between arms without a comparator',
+      () => ({
+        ...effect(),
+        metric: 'between-group-difference',
+        unit: 'points',
+        contrast: undefined,
+        comparatorId: undefined,
+      }),
+      'comparatorId',
+    ],
+    ['an effect size without a contrast', () => ({ ...effect(), contrast: undefined }), 'contrast'],
+    [
+      'a contrast on a difference between arms',
+      () => ({ ...effect(), metric: 'between-group-difference', unit: 'points' }),
+      'contrast',
+    ],
+    ['a between-arms effect without a comparator', () => ({ ...effect(), comparatorId: undefined }), 'comparatorId'],
+    ['a within-arm effect that names a comparator', () => ({ ...effect(), contrast: 'within-arm' }), 'comparatorId'],
+    [
+      'a bound without a value',
+      () => ({ ...onset(), value: null, low: 2, high: 4, interval: 'range', bound: 'at-most' }),
+      'value',
+    ],
+    [
+      'a bound with an interval',
+      () => ({ ...onset(), low: 12, high: 30, interval: 'range', bound: 'at-least' }),
+      'bound',
+    ],
+    ['a bound outside the vocabulary', () => ({ ...onset(), bound: 'about' }), 'bound'],
+    ['a figure condition outside the vocabulary', () => ({ ...validOutcome(), condition: 'flu' }), 'condition'],
+    [
+      'a symptom change below -100%',
+      () => ({ ...validOutcome(), metric: 'symptom-change', value: -120, definition: undefined }),
+      'value',
+    ],
+    [
+      'a trajectory share without its definition',
+      () => ({ ...validOutcome(), metric: 'change-pattern', definition: undefined }),
+      'definition',
+    ],
+    [
+      'a still-diagnosed share without its definition',
+      () => ({ ...validOutcome(), metric: 'still-diagnosed', definition: undefined }),
+      'definition',
+    ],
+  ])('rejects %s', (_label, make, path) => {
+    expect(issuePaths(outcomeSchema, make())).toContain(path);
+  });
+
+  it('accepts a limit, a within-arm effect, and a negative percentage change', () => {
+    expect(issuePaths(outcomeSchema, { ...onset(), value: 8, unit: 'weeks', bound: 'at-least' })).toEqual([]);
+    expect(issuePaths(outcomeSchema, { ...effect(), contrast: 'within-arm', comparatorId: undefined })).toEqual([]);
+    const fall = { ...validOutcome(), metric: 'symptom-change', value: -50, definition: undefined };
+    expect(issuePaths(outcomeSchema, fall)).toEqual([]);
   });
 });
 
@@ -85,6 +203,8 @@ describe('source schema', () => {
     ['a malformed registry id', { nct: 'NCT123' }, 'nct'],
     ['a fractional n', { n: 30.5 }, 'n'],
     ['a missing title', { title: undefined }, 'title'],
+    ['a missing condition', { condition: undefined }, 'condition'],
+    ['a condition outside the vocabulary', { condition: 'stress' }, 'condition'],
   ])('rejects %s', (_label, patch, path) => {
     expect(issuePaths(sourceSchema, { ...validSource, ...patch })).toContain(path);
   });
@@ -120,5 +240,10 @@ describe('claim schema', () => {
   it('allows empty evidence only for unsupported claims', () => {
     expect(issuePaths(claimSchema, { ...claim, evidence: [] })).toContain('evidence');
     expect(issuePaths(claimSchema, { ...claim, evidence: [], verdict: 'unsupported' })).toEqual([]);
+  });
+  it('lets a claim rest on cited sources where no outcome holds the finding', () => {
+    expect(issuePaths(claimSchema, { ...claim, evidence: [], evidenceSources: ['feder-2021'] })).toEqual([]);
+    expect(issuePaths(claimSchema, { ...claim, evidenceSources: [] })).toContain('evidenceSources');
+    expect(issuePaths(claimSchema, { ...claim, evidenceSources: ['Feder 2021'] })).toContain('evidenceSources.0');
   });
 });
