@@ -104,7 +104,7 @@ export type Contrast = (typeof CONTRASTS)[number];
 export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months', 'years'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
-export const EFFECT_UNITS = ['g', 'd', 'SMD', 'RR', 'OR', 'HR', 'IRR'] as const;
+export const EFFECT_UNITS = ['g', 'd', 'SMD', 'RD', 'RR', 'OR', 'HR', 'IRR'] as const;
 
 /** Effect units that are ratios: 1 means no difference, and they live on a log scale. */
 export const RATIO_UNITS: readonly string[] = ['RR', 'OR', 'HR', 'IRR'];

@@ -1,19 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLLECTIONS, formatIssue, validateDataset, type ParsedDataset } from '../../src/data/check';
-import { DATA_FILES, type CollectionName } from '../../src/data/schema';
+import { formatIssue } from '../../src/data/check';
 import { NON_PEER_REVIEWED_KINDS, SOURCE_KINDS } from '../../src/data/vocabulary';
-
-const raw = Object.fromEntries(
-  COLLECTIONS.map((name) => [name, JSON.parse(readFileSync(join('data', DATA_FILES[name].file), 'utf8')) as unknown]),
-) as Record<CollectionName, unknown>;
-const result = validateDataset(raw);
-const data: ParsedDataset = result.ok
-  ? result.dataset
-  : { version: '', reviewed: '', sources: [], treatments: [], outcomes: [], claims: [] };
-const sourceById = new Map(data.sources.map((s) => [s.id, s]));
-const treatmentById = new Map(data.treatments.map((t) => [t.id, t]));
+import { data, result, sourceById, treatmentById } from './real-dataset';
 const shared = join('..', 'shared');
 
 /** Journal papers that have no DOI, PMID or registry id anyone could find; each links to its publisher's page. */
