@@ -1,6 +1,7 @@
 import type { Store } from '../data/normalize';
 import { METRIC_LABELS } from '../data/vocabulary';
 import { formatValue, shortCitation } from '../lib/format';
+import { figureCondition, isPtsdPopulation } from '../selectors/population';
 
 type Props = { store: Store; ids: readonly string[]; onOpen: (id: string) => void; className?: string };
 
@@ -17,6 +18,7 @@ export function FigureLinks({ store, ids, onOpen, className }: Props) {
             <button type="button" className="link-button" onClick={() => onOpen(id)}>
               {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
               {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
+              {!isPtsdPopulation(figureCondition(o, s)) && ' (not a PTSD population)'}
             </button>
           </li>
         );

@@ -212,9 +212,9 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 export const CONDITION_LABELS: Record<Condition, string> = {
   ptsd: 'PTSD',
   'ptsd-with-depression': 'PTSD with depression',
-  depression: 'Depression (not PTSD)',
-  'chronic-pain': 'Chronic pain (not PTSD)',
-  mixed: 'Mixed conditions',
+  depression: 'depression',
+  'chronic-pain': 'chronic pain, with or without PTSD',
+  mixed: 'mixed or other groups',
 };
 
 export const DOMAIN_LABELS: Record<Domain, string> = {

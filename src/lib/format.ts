@@ -1,4 +1,5 @@
 import type { Outcome, Source, Timepoint } from '../data/schema';
+import { EFFECT_UNITS, type Bound } from '../data/vocabulary';
 import { wilsonInterval } from './stats';
 
 /** How every view shows a value that the source did not report. */
@@ -26,7 +27,7 @@ const SINGULAR: Record<string, string> = {
 /** "67%", "27.5 days", "−11.88 points", "g 0.27", "1 week". */
 export function formatQuantity(value: number, unit: string): string {
   if (unit === '%') return `${percentFormat.format(value)}%`;
-  if (['g', 'd', 'SMD', 'RR', 'OR', 'HR'].includes(unit)) return `${unit} = ${numberFormat.format(value)}`;
+  if ((EFFECT_UNITS as readonly string[]).includes(unit)) return `${unit} = ${numberFormat.format(value)}`;
   const word = value === 1 ? (SINGULAR[unit] ?? unit) : unit;
   return `${numberFormat.format(value)} ${word}`;
 }
@@ -49,8 +50,21 @@ function formatBound(value: number, unit: string): string {
   return unit === '%' ? `${percentFormat.format(value)}` : numberFormat.format(value);
 }
 
-/** Value with unit, or the range alone when the source gave only a range. */
-export function formatValue(o: Pick<Outcome, 'value' | 'unit' | 'low' | 'high'>): string {
+const BOUND_WORDS: Record<Bound, { words: string; sign: string }> = {
+  'at-most': { words: 'at most', sign: '≤' },
+  'at-least': { words: 'at least', sign: '≥' },
+};
+
+/** Value with unit ("at most 2 weeks" for a printed limit), or the range alone when the source gave only a range. */
+export function formatValue(
+  o: Pick<Outcome, 'value' | 'unit' | 'low' | 'high'> & { bound?: Bound | undefined },
+): string {
+  if (o.value !== null && o.bound) {
+    const { words, sign } = BOUND_WORDS[o.bound];
+    return (EFFECT_UNITS as readonly string[]).includes(o.unit)
+      ? `${o.unit} ${sign} ${numberFormat.format(o.value)}`
+      : `${words} ${formatQuantity(o.value, o.unit)}`;
+  }
   if (o.value !== null) return formatQuantity(o.value, o.unit);
   if (o.low !== undefined && o.high !== undefined) {
     const q = formatQuantity(o.high, o.unit);

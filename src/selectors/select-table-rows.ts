@@ -1,7 +1,15 @@
 import type { Store } from '../data/normalize';
 import type { Claim, Outcome, Source, Treatment } from '../data/schema';
-import { METRIC_LABELS, NON_PEER_REVIEWED_KINDS, type Metric } from '../data/vocabulary';
+import {
+  CONDITION_LABELS,
+  DOMAIN_LABELS,
+  METRIC_LABELS,
+  NON_PEER_REVIEWED_KINDS,
+  type Condition,
+  type Metric,
+} from '../data/vocabulary';
 import { formatTimepoint, shortCitation } from '../lib/format';
+import { figureCondition } from './population';
 
 /** One row of the evidence table: a figure from a source, or a clinic blog's claim. */
 export type TableRow = {
@@ -19,6 +27,8 @@ export type TableRow = {
   citation: string;
   year?: number;
   peerReviewed: boolean;
+  /** Who the figure describes; anything but PTSD is labelled as context. */
+  condition: Condition;
   /** Lower-case text the free-text search looks in. */
   searchText: string;
 };
@@ -42,6 +52,7 @@ function figureRow(store: Store, o: Outcome): TableRow | null {
   const { source, treatment } = base;
   const comparator = o.comparatorId ? store.treatmentById.get(o.comparatorId) : undefined;
   const citation = shortCitation(source);
+  const condition = figureCondition(o, source);
   return {
     id: o.id,
     rowKind: 'figure',
@@ -56,7 +67,10 @@ function figureRow(store: Store, o: Outcome): TableRow | null {
     citation,
     ...(source.year !== undefined ? { year: source.year } : {}),
     peerReviewed: !NON_PEER_REVIEWED_KINDS.includes(source.kind),
+    condition,
     searchText: searchText([
+      CONDITION_LABELS[condition],
+      o.domain && DOMAIN_LABELS[o.domain],
       treatment.name,
       treatment.class,
       comparator?.name,
@@ -92,6 +106,7 @@ function claimRow(store: Store, c: Claim): TableRow | null {
     citation,
     ...(source.year !== undefined ? { year: source.year } : {}),
     peerReviewed: false,
+    condition: source.condition,
     searchText: searchText([
       treatment.name,
       METRIC_LABELS[c.metric],

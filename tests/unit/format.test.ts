@@ -37,6 +37,13 @@ describe('formatValue and formatInterval', () => {
     expect(formatValue({ value: 0.27, unit: 'g' })).toBe('g = 0.27');
     expect(formatValue({ value: null, unit: 'weeks', low: 6, high: 10 })).toBe('6–10 weeks');
   });
+  it('writes a printed limit as a limit, in words or with ≤ / ≥ for effect sizes', () => {
+    expect(formatValue({ value: 2, unit: 'weeks', bound: 'at-most' })).toBe('at most 2 weeks');
+    expect(formatValue({ value: 4, unit: 'people', bound: 'at-most' })).toBe('at most 4 people');
+    expect(formatValue({ value: 0.8, unit: 'SMD', bound: 'at-least' })).toBe('SMD ≥ 0.8');
+    expect(formatValue({ value: 0.5, unit: 'IRR' })).toBe('IRR = 0.5');
+  });
+
   it('prefers the reported interval and falls back to Wilson from counts', () => {
     expect(formatInterval({ value: 1.13, unit: 'd', low: 0.36, high: 1.91, interval: '95% CI' })).toBe(
       '0.36 to 1.91, 95% CI',

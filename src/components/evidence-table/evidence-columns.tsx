@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { CLASS_LABELS, METRIC_LABELS } from '../../data/vocabulary';
+import { CLASS_LABELS, CONDITION_LABELS, DOMAIN_LABELS, METRIC_LABELS } from '../../data/vocabulary';
 import { MISSING, formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
+import { isPtsdPopulation } from '../../selectors/population';
 import type { TableRow } from '../../selectors/select-table-rows';
 import type { ColumnId } from '../../state/view-state';
 import { KindBadge } from '../kind-badge';
@@ -54,8 +55,18 @@ export function ValueCell({ row }: { row: TableRow }) {
       )}
       {interval !== MISSING && <span className="cell-sub">{interval}</span>}
       {o.subgroup && <span className="cell-sub">{o.subgroup}</span>}
+      {o.domain && o.domain !== 'ptsd' && (
+        <span className="cell-sub">Measures: {DOMAIN_LABELS[o.domain].toLowerCase()}</span>
+      )}
+      <ContextFlag row={row} />
     </span>
   );
+}
+
+/** Marks a figure from a non-PTSD population, so context is never read as PTSD evidence. */
+export function ContextFlag({ row }: { row: Pick<TableRow, 'condition'> }) {
+  if (isPtsdPopulation(row.condition)) return null;
+  return <span className="context-flag">Not a PTSD population: {CONDITION_LABELS[row.condition]}</span>;
 }
 
 export const evidenceColumns: ColumnDef<TableSetup, TableRow>[] = [

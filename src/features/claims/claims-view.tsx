@@ -1,3 +1,4 @@
+import { CitedSources } from '../../components/cited-sources';
 import { FigureLinks } from '../../components/figure-links';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
@@ -40,6 +41,15 @@ export function ClaimsView({ store, claims, onOpenFigure }: Props) {
                     Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
                   </summary>
                   <FigureLinks store={store} ids={c.evidence} onOpen={onOpenFigure} />
+                </details>
+              )}
+              {c.evidenceSources && (
+                <details>
+                  <summary>
+                    Also rests on {c.evidenceSources.length} stud{c.evidenceSources.length === 1 ? 'y' : 'ies'} whose
+                    finding is stated in words
+                  </summary>
+                  <CitedSources store={store} ids={c.evidenceSources} />
                 </details>
               )}
             </li>

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { CitedSources } from '../../components/cited-sources';
 import { DetailField } from '../../components/detail-field';
 import { FigureLinks } from '../../components/figure-links';
 import { KindBadge } from '../../components/kind-badge';
@@ -6,8 +7,18 @@ import { SourceIds } from '../../components/source-ids';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import type { Claim, Outcome, Source } from '../../data/schema';
-import { CLASS_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
+import {
+  CLASS_LABELS,
+  CONDITION_LABELS,
+  CONTRAST_LABELS,
+  DIRECTION_LABELS,
+  DOMAIN_LABELS,
+  METRIC_LABELS,
+  ONSET_BASIS_LABELS,
+  VERDICT_LABELS,
+} from '../../data/vocabulary';
 import { formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
+import { figureCondition, isPtsdPopulation } from '../../selectors/population';
 import { useDialogFocus } from './use-dialog-focus';
 
 type Props = {
@@ -20,30 +31,44 @@ type Props = {
 
 function OutcomeFields({ store, o }: { store: Store; o: Outcome }) {
   const comparator = o.comparatorId ? store.treatmentById.get(o.comparatorId) : undefined;
+  const source = store.sourceById.get(o.sourceId);
+  const condition = source ? figureCondition(o, source) : undefined;
   return (
-    <dl className="details-list">
-      <DetailField label="Value">
-        <strong>{formatValue(o)}</strong>
-      </DetailField>
-      <DetailField label="Interval">{formatInterval(o)}</DetailField>
-      {o.se !== undefined && <DetailField label="Standard error">{formatNumber(o.se)}</DetailField>}
-      <DetailField label="People (n)">
-        {o.events !== undefined ? `${o.events} of ${formatNumber(o.n)}` : formatNumber(o.n)}
-      </DetailField>
-      <DetailField label="Compared with">{comparator?.name}</DetailField>
-      <DetailField label="When">{formatTimepoint(o.timepoint)}</DetailField>
-      <DetailField label="Scale">{o.instrument}</DetailField>
-      <DetailField label="Definition">{o.definition}</DetailField>
-      {o.subgroup && <DetailField label="Who">{o.subgroup}</DetailField>}
-      {o.sideEffect && <DetailField label="Side effect">{o.sideEffect}</DetailField>}
-      <DetailField label="Where in the source">{o.locator}</DetailField>
-      {o.note && <DetailField label="Read it right">{o.note}</DetailField>}
-      {o.viaSecondary && (
-        <DetailField label="Provenance">
-          Read in a secondary summary of the study, not in the study’s own report.
-        </DetailField>
+    <>
+      {condition && !isPtsdPopulation(condition) && (
+        <p className="context-flag">
+          Not a PTSD population: {CONDITION_LABELS[condition]}. Shown as context only; summaries of PTSD evidence leave
+          it out.
+        </p>
       )}
-    </dl>
+      <dl className="details-list">
+        <DetailField label="Value">
+          <strong>{formatValue(o)}</strong>
+        </DetailField>
+        <DetailField label="Interval">{formatInterval(o)}</DetailField>
+        {o.se !== undefined && <DetailField label="Standard error">{formatNumber(o.se)}</DetailField>}
+        <DetailField label="People (n)">
+          {o.events !== undefined ? `${o.events} of ${formatNumber(o.n)}` : formatNumber(o.n)}
+        </DetailField>
+        <DetailField label="Compared with">{comparator?.name}</DetailField>
+        <DetailField label="When">{formatTimepoint(o.timepoint)}</DetailField>
+        {o.onsetBasis && <DetailField label="What this time is">{ONSET_BASIS_LABELS[o.onsetBasis]}</DetailField>}
+        <DetailField label="Scale">{o.instrument}</DetailField>
+        {o.domain && <DetailField label="Measures">{DOMAIN_LABELS[o.domain]}</DetailField>}
+        {o.contrast && <DetailField label="Compares">{CONTRAST_LABELS[o.contrast]}</DetailField>}
+        {o.direction && <DetailField label="How to read the sign">{DIRECTION_LABELS[o.direction]}</DetailField>}
+        <DetailField label="Definition">{o.definition}</DetailField>
+        {o.subgroup && <DetailField label="Who">{o.subgroup}</DetailField>}
+        {o.sideEffect && <DetailField label="Side effect">{o.sideEffect}</DetailField>}
+        <DetailField label="Where in the source">{o.locator}</DetailField>
+        {o.note && <DetailField label="Read it right">{o.note}</DetailField>}
+        {o.viaSecondary && (
+          <DetailField label="Provenance">
+            Read in a secondary summary of the study, not in the study’s own report.
+          </DetailField>
+        )}
+      </dl>
+    </>
   );
 }
 
@@ -61,6 +86,12 @@ function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id
         <>
           <h3>Checked against</h3>
           <FigureLinks store={store} ids={c.evidence} onOpen={onOpen} className="details-links" />
+        </>
+      )}
+      {c.evidenceSources && (
+        <>
+          <h3>Studies whose finding is stated in words</h3>
+          <CitedSources store={store} ids={c.evidenceSources} className="details-links" />
         </>
       )}
     </>
