@@ -12,7 +12,8 @@ const KNOWN_ID_GAPS: Record<string, string> = {
   'dell-2022': 'Psychological Medicine 2022; DOI and PMID not seen (data/README.md, known gaps)',
   'jonas-2013': 'AHRQ comparative effectiveness review; linked to the agency report on NCBI Bookshelf',
   'forman-hoffman-2018': 'AHRQ comparative effectiveness review; linked to the agency report on NCBI Bookshelf',
-  'friedman-2007': 'J Clin Psychiatry 68(5); DOI and PMID not seen; linked to the journal publisher page (data/README.md, known gaps)',
+  'friedman-2007':
+    'J Clin Psychiatry 68(5); DOI and PMID not seen; linked to the journal publisher page (data/README.md, known gaps)',
 };
 /** Pages the fact sheets were read from; the dataset links the canonical record instead. */
 const MIRRORS =
