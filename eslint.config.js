@@ -8,16 +8,24 @@ import tseslint from 'typescript-eslint';
 // Features never import each other; shared layers never import features or the app.
 // (Plain no-restricted-imports with regexes: no resolver plugin needed.)
 const restrict = (regex, message) => ['error', { patterns: [{ regex, message }] }];
-const boundaries = [
-  {
-    files: ['src/features/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        String.raw`^\.\./(?!\.\.)|(^|/)features/|(^|/)app/`,
-        'Features do not import each other or the app; move shared code to src/components, src/lib or src/selectors.',
-      ),
-    },
+// A feature file may import from its own sub-folders and from the shared layers, never
+// from another feature: the `../` that climbs out of its own feature folder is refused,
+// at whatever depth the file sits (features/x/a.tsx, features/x/charts/b.tsx, …).
+const FEATURE_MESSAGE =
+  'Features do not import each other or the app; move shared code to src/components, src/lib or src/selectors.';
+const featureDepth = (depth) => ({
+  files: [`src/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': restrict(
+      `^${String.raw`\.\./`.repeat(depth)}${String.raw`(?!\.\.)|(^|/)features/|(^|/)app/`}`,
+      FEATURE_MESSAGE,
+    ),
   },
+});
+const boundaries = [
+  featureDepth(1),
+  featureDepth(2),
+  featureDepth(3),
   {
     files: ['src/components/**', 'src/selectors/**', 'src/state/**', 'src/lib/**'],
     rules: {

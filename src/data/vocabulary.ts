@@ -24,7 +24,15 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 /** Kinds that are not peer-reviewed research or official documents. */
 export const NON_PEER_REVIEWED_KINDS: readonly SourceKind[] = ['clinic-blog'];
 
-export const TREATMENT_CLASSES = ['ketamine', 'ssri', 'snri', 'psychotherapy', 'combination', 'control'] as const;
+export const TREATMENT_CLASSES = [
+  'ketamine',
+  'ssri',
+  'snri',
+  'medication-pooled',
+  'psychotherapy',
+  'combination',
+  'control',
+] as const;
 export type TreatmentClass = (typeof TREATMENT_CLASSES)[number];
 
 export const METRICS = [
@@ -180,6 +188,7 @@ export const CLASS_LABELS: Record<TreatmentClass, string> = {
   ketamine: 'Ketamine',
   ssri: 'SSRI',
   snri: 'SNRI',
+  'medication-pooled': 'Medication, classes pooled',
   psychotherapy: 'Psychotherapy',
   combination: 'Combination',
   control: 'Control',

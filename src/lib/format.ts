@@ -1,6 +1,6 @@
 import type { Outcome, Source, Timepoint } from '../data/schema';
 import { EFFECT_UNITS, type Bound } from '../data/vocabulary';
-import { wilsonInterval } from './stats';
+import { intervalOf } from './stats';
 
 /** How every view shows a value that the source did not report. */
 export const MISSING = '—';
@@ -30,20 +30,6 @@ export function formatQuantity(value: number, unit: string): string {
   if ((EFFECT_UNITS as readonly string[]).includes(unit)) return `${unit} = ${numberFormat.format(value)}`;
   const word = value === 1 ? (SINGULAR[unit] ?? unit) : unit;
   return `${numberFormat.format(value)} ${word}`;
-}
-
-/** The bounds shown beside a value: the source's own interval, else Wilson from counts. */
-export function intervalOf(
-  o: Pick<Outcome, 'low' | 'high' | 'interval' | 'events' | 'n' | 'unit'>,
-): { low: number; high: number; label: string; computed: boolean } | null {
-  if (o.low !== undefined && o.high !== undefined) {
-    return { low: o.low, high: o.high, label: o.interval ?? 'range', computed: false };
-  }
-  if (o.unit === '%' && o.events !== undefined && o.n !== undefined) {
-    const w = wilsonInterval(o.events, o.n);
-    if (w) return { ...w, label: 'Wilson 95% CI from counts', computed: true };
-  }
-  return null;
 }
 
 function formatBound(value: number, unit: string): string {

@@ -1,3 +1,5 @@
+import type { Outcome } from '../data/schema';
+
 /**
  * Wilson score interval for a proportion, in percent. Used when a source gives
  * counts (events of n) but no interval, so the app never invents one.
@@ -25,4 +27,18 @@ const DAYS_PER_UNIT = {
 /** Converts a time to days so onset and duration figures can share one axis; sessions have no calendar length. */
 export function toDays(value: number, unit: string): number | null {
   return unit in DAYS_PER_UNIT ? value * DAYS_PER_UNIT[unit as keyof typeof DAYS_PER_UNIT] : null;
+}
+
+/** The bounds shown beside a value: the source's own interval, else Wilson from counts. */
+export function intervalOf(
+  o: Pick<Outcome, 'low' | 'high' | 'interval' | 'events' | 'n' | 'unit'>,
+): { low: number; high: number; label: string; computed: boolean } | null {
+  if (o.low !== undefined && o.high !== undefined) {
+    return { low: o.low, high: o.high, label: o.interval ?? 'range', computed: false };
+  }
+  if (o.unit === '%' && o.events !== undefined && o.n !== undefined) {
+    const w = wilsonInterval(o.events, o.n);
+    if (w) return { ...w, label: 'Wilson 95% CI from counts', computed: true };
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import { CLASS_LABELS, KIND_LABELS, METRIC_LABELS } from '../data/vocabulary';
-import { formatTimepoint, intervalOf } from '../lib/format';
+import { formatTimepoint } from '../lib/format';
+import { intervalOf } from '../lib/stats';
 import type { CsvValue } from '../lib/csv';
 import type { TableRow } from './select-table-rows';
 
