@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Store } from '../data/normalize';
 import { AboutView } from '../features/about/about-view';
 import { ClaimsView } from '../features/claims/claims-view';
@@ -13,8 +13,16 @@ import { TableView } from '../features/table/table-view';
 import { selectFiltered } from '../selectors/select-filtered';
 import { selectSortedRows } from '../selectors/select-sorted';
 import { selectSourcesOf } from '../selectors/select-sources';
+import { serializeViewState } from '../state/url-codec';
 import { useViewState } from '../state/use-view-state';
-import { DEFAULT_FILTERS, VIEW_LABELS, countActiveFilters, hasActiveFilters, type Filters } from '../state/view-state';
+import {
+  DEFAULT_FILTERS,
+  VIEW_LABELS,
+  countActiveFilters,
+  hasActiveFilters,
+  type Filters,
+  type ViewState,
+} from '../state/view-state';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
@@ -48,6 +56,28 @@ export function Dashboard({ store }: { store: Store }) {
       ),
     [setState],
   );
+  // A cell of the at-a-glance grid opens the table filtered to exactly its figures.
+  const cellState = useCallback(
+    (s: ViewState, cell: Filters['cell']): ViewState => ({
+      ...s,
+      view: 'table',
+      figure: null,
+      source: null,
+      filters: { ...s.filters, cell },
+    }),
+    [],
+  );
+  const hrefForCell = useCallback(
+    (cell: NonNullable<Filters['cell']>) => serializeViewState(cellState(state, cell)) || '?',
+    [cellState, state],
+  );
+  const openCell = useCallback(
+    (cell: NonNullable<Filters['cell']>) => setState((s) => cellState(s, cell), 'push'),
+    [cellState, setState],
+  );
+  useEffect(() => {
+    document.title = `${VIEW_LABELS[view]} · PTSD Treatment Evidence`;
+  }, [view]);
   // Filters start open beside the table on wide screens, folded above it on phones.
   const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia?.('(min-width: 60.01rem)').matches ?? true);
   const activeCount = countActiveFilters(filters);
@@ -104,7 +134,16 @@ export function Dashboard({ store }: { store: Store }) {
               onOpenRow={openRow}
             />
           )}
-          {view === 'compare' && <CompareView store={store} outcomes={filtered.outcomes} />}
+          {view === 'compare' && (
+            <CompareView
+              store={store}
+              outcomes={filtered.outcomes}
+              filtered={activeCount > 0}
+              hrefForCell={hrefForCell}
+              onOpenCell={openCell}
+              onOpenFigure={openRow}
+            />
+          )}
           {view === 'claims' && <ClaimsView store={store} claims={filtered.claims} onOpenFigure={openRow} />}
           {view === 'sources' &&
             (state.source ? (

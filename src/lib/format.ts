@@ -80,10 +80,13 @@ export function formatTimepoint(t: Timepoint | undefined): string {
  * ends in a letter; a blog is cited by its site name.
  */
 export function shortCitation(source: Source): string {
+  // A label is cited by its brand name ("ZOLOFT label"), so two labels never read alike.
+  if (source.kind === 'drug-label') return `${source.title.split(/[\s(]/)[0] ?? source.title} label`;
   if (source.kind === 'clinic-blog' || !source.authors) {
     return source.year ? `${source.venue} ${source.year}` : source.venue;
   }
-  const first = source.authors.split(',')[0]?.trim() ?? source.authors;
+  // The first author's surname: before any comma, bracket or "et al.".
+  const first = (source.authors.split(/,|\(|\bet al\b/)[0] ?? source.authors).trim();
   const surname = first
     .split(/\s+/)
     .filter((word, i, all) => !(i > 0 && i === all.length - 1 && /^[A-Z][A-Z.-]{0,3}$/.test(word)))

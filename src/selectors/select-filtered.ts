@@ -1,6 +1,7 @@
 import type { Store } from '../data/normalize';
 import type { Claim, Outcome } from '../data/schema';
 import type { Filters } from '../state/view-state';
+import { selectGlanceCellIds } from './select-glance';
 import { selectAllRows, type TableRow } from './select-table-rows';
 
 export type FilteredView = {
@@ -50,5 +51,16 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
     if (row.outcome) outcomes.push(row.outcome);
     if (row.claim) claims.push(row.claim);
   }
-  return { rows, outcomes, claims, total: { figures, claims: all.length - figures } };
+  const total = { figures, claims: all.length - figures };
+  if (filters.cell) {
+    // The figures behind one at-a-glance cell, computed by the grid's own selector from what passed the filters.
+    const ids = selectGlanceCellIds(store, outcomes, filters.cell.option, filters.cell.question);
+    return {
+      rows: rows.filter((r) => ids.has(r.id)),
+      outcomes: outcomes.filter((o) => ids.has(o.id)),
+      claims: [],
+      total,
+    };
+  }
+  return { rows, outcomes, claims, total };
 }

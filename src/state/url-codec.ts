@@ -1,4 +1,5 @@
 import { METRICS, TREATMENT_CLASSES, type Metric, type TreatmentClass } from '../data/vocabulary';
+import { OPTIONS, QUESTIONS, type OptionId, type QuestionId } from '../selectors/options';
 import {
   COLUMN_IDS,
   DEFAULT_HIDDEN,
@@ -37,6 +38,14 @@ const isView = oneOf<View>(VIEWS);
 const isClass = oneOf<TreatmentClass>(TREATMENT_CLASSES);
 const isMetric = oneOf<Metric>(METRICS);
 const isColumn = oneOf<ColumnId>(COLUMN_IDS);
+const isOption = oneOf<OptionId>(OPTIONS);
+const isQuestion = oneOf<QuestionId>(QUESTIONS);
+
+/** `cell=ketamine.onset`: the figures behind one at-a-glance cell. */
+function parseCell(raw: string | null): Filters['cell'] {
+  const [option = '', question = ''] = (raw ?? '').split('.');
+  return isOption(option) && isQuestion(question) ? { option, question } : null;
+}
 
 function list(params: URLSearchParams, key: string): string[] {
   const raw = params.get(key);
@@ -112,6 +121,7 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
       metrics: list(params, 'metric').filter(isMetric),
       ...parseYears(params.get('years')),
       query,
+      cell: parseCell(params.get('cell')),
     },
     sort: parseSort(params),
     hidden: parseHidden(params),
@@ -136,6 +146,7 @@ export function serializeViewState(state: ViewState): string {
   if (f.metrics.length) add('metric', enc(f.metrics));
   if (f.yearFrom !== null || f.yearTo !== null) add('years', `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`);
   if (f.query.trim()) add('q', encodeURIComponent(f.query.trim()));
+  if (f.cell) add('cell', `${f.cell.option}.${f.cell.question}`);
   if (state.sort.length) add('sort', state.sort.map((s) => `${s.id}.${s.desc ? 'desc' : 'asc'}`).join(','));
   const show = COLUMN_IDS.filter((id) => DEFAULT_HIDDEN.includes(id) && !state.hidden.includes(id));
   const hide = COLUMN_IDS.filter((id) => !DEFAULT_HIDDEN.includes(id) && state.hidden.includes(id));

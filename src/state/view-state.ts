@@ -1,4 +1,5 @@
 import type { Metric, TreatmentClass } from '../data/vocabulary';
+import type { OptionId, QuestionId } from '../selectors/options';
 
 /** Everything a shared link keeps. Only inputs live here; all else is derived. */
 export const VIEWS = ['compare', 'table', 'claims', 'sources', 'about'] as const;
@@ -43,6 +44,8 @@ export type Filters = {
   yearFrom: number | null;
   yearTo: number | null;
   query: string;
+  /** Only the figures behind one cell of the at-a-glance grid ("Ketamine · How fast"). */
+  cell: { option: OptionId; question: QuestionId } | null;
 };
 
 export type SortItem = { id: ColumnId; desc: boolean };
@@ -67,10 +70,11 @@ export const DEFAULT_FILTERS: Filters = {
   yearFrom: null,
   yearTo: null,
   query: '',
+  cell: null,
 };
 
 export const DEFAULT_VIEW_STATE: ViewState = {
-  view: 'table',
+  view: 'compare',
   filters: DEFAULT_FILTERS,
   sort: [],
   hidden: [...DEFAULT_HIDDEN],
@@ -87,7 +91,8 @@ export function countActiveFilters(f: Filters): number {
     f.treatments.length +
     f.metrics.length +
     (f.yearFrom !== null || f.yearTo !== null ? 1 : 0) +
-    (f.query.trim() !== '' ? 1 : 0)
+    (f.query.trim() !== '' ? 1 : 0) +
+    (f.cell ? 1 : 0)
   );
 }
 

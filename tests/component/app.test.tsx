@@ -7,7 +7,7 @@ import { fixtureLoader, renderApp } from '../fixtures/render-app';
 
 describe('App', () => {
   it('shows a loading state, then the table of figures with linked sources', async () => {
-    renderApp();
+    renderApp('?view=table');
     expect(screen.getByRole('status')).toHaveTextContent(/loading/i);
     const table = await screen.findByRole('table', { name: '' }).catch(() => screen.findByRole('table'));
     const rows = within(table).getAllByRole('row').slice(1);
@@ -21,7 +21,7 @@ describe('App', () => {
   });
 
   it('shows every problem of an invalid dataset and no figures', async () => {
-    renderApp('', (raw) => {
+    renderApp('?view=table', (raw) => {
       (raw.outcomes.outcomes as Record<string, unknown>[])[0]!.unit = 'furlongs';
     });
     expect(await screen.findByRole('heading', { name: /did not pass its checks/ })).toBeInTheDocument();

@@ -44,7 +44,7 @@ function withContext(raw: Record<string, Rec>) {
 
 describe('meaning fields as a reader meets them', () => {
   it('labels a non-PTSD figure in the table and shows a printed limit as a limit', async () => {
-    renderApp('', withContext);
+    renderApp('?view=table', withContext);
     const table = await screen.findByRole('table');
     const contextRow = within(table).getByText('dissociation').closest('tr') as HTMLElement;
     expect(within(contextRow).getByText(/Not a PTSD population: depression/)).toBeInTheDocument();

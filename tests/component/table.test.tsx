@@ -15,7 +15,7 @@ const header = (table: HTMLElement, name: RegExp) => within(table).getByRole('co
 describe('evidence table', () => {
   it('sorts by a header button, sets aria-sort, and writes the sort to the URL', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?view=table');
     const table = await screen.findByRole('table');
     const value = header(table, /^Value/);
     expect(value).not.toHaveAttribute('aria-sort');
@@ -25,12 +25,12 @@ describe('evidence table', () => {
     await user.click(within(value).getByRole('button'));
     expect(value).toHaveAttribute('aria-sort', 'descending');
     expect(columnText(table, 'value')).toEqual(['70%', '67%', '27.5 days', '20%']);
-    expect(window.location.search).toBe('?sort=value.desc');
+    expect(window.location.search).toBe('?view=table&sort=value.desc');
   });
 
   it('sorts from the keyboard', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?view=table');
     const table = await screen.findByRole('table');
     within(header(table, /^Year/)).getByRole('button').focus();
     await user.keyboard('{Enter}');
@@ -39,7 +39,7 @@ describe('evidence table', () => {
 
   it('multi-sorts without a Shift key and shows the priority', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?view=table');
     const table = await screen.findByRole('table');
     await user.click(screen.getByLabelText('Sort by several columns'));
     await user.click(within(header(table, /^Measure/)).getByRole('button'));
@@ -48,7 +48,7 @@ describe('evidence table', () => {
     expect(within(header(table, /^Measure/)).getByLabelText('sort priority 1')).toBeInTheDocument();
     expect(within(header(table, /^Value/)).getByLabelText('sort priority 2')).toBeInTheDocument();
     expect(columnText(table, 'value')).toEqual(['27.5 days', '70%', '67%', '20%']);
-    expect(window.location.search).toBe('?sort=metric.asc,value.desc');
+    expect(window.location.search).toBe('?view=table&sort=metric.asc,value.desc');
     expect(screen.getByText(/Sorted by/)).toHaveTextContent(
       'Sorted by Measure (low to high), then Value (high to low)',
     );
@@ -56,13 +56,13 @@ describe('evidence table', () => {
 
   it('filters by measure and by source, with chips that remove the filter', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?view=table');
     const table = await screen.findByRole('table');
     const measures = screen.getByRole('group', { name: 'Measure' });
     await user.click(within(measures).getByLabelText('Duration'));
     expect(bodyRows(table)).toHaveLength(1);
     expect(screen.getByTestId('result-count')).toHaveTextContent('Showing 1 of 3 figures and 0 of 1 claims');
-    expect(window.location.search).toBe('?metric=duration');
+    expect(window.location.search).toBe('?view=table&metric=duration');
     await user.click(screen.getByRole('button', { name: 'Remove filter Measure: Duration' }));
     expect(bodyRows(table)).toHaveLength(4);
 
@@ -72,12 +72,12 @@ describe('evidence table', () => {
     await waitFor(() => expect(bodyRows(screen.getByRole('table'))).toHaveLength(1));
     await user.click(screen.getByRole('button', { name: 'Clear all filters' }));
     expect(bodyRows(screen.getByRole('table'))).toHaveLength(4);
-    expect(window.location.search).toBe('');
+    expect(window.location.search).toBe('?view=table');
   });
 
   it('searches as you type and shows an empty state', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?view=table');
     await screen.findByRole('table');
     await user.type(screen.getByRole('searchbox', { name: 'Search figures and claims' }), 'zzzz');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
@@ -86,7 +86,7 @@ describe('evidence table', () => {
 
   it('opens a figure’s details, shows its source and locator, and returns focus on close', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?view=table');
     const table = await screen.findByRole('table');
     const open = within(table).getAllByRole('button', { name: /^Details: Midazolam/ })[0]!;
     await user.click(open);
@@ -102,7 +102,7 @@ describe('evidence table', () => {
       'https://clinicaltrials.gov/study/NCT02397889',
     );
     expect(within(dialog).getByRole('heading', { name: /Other figures from this source \(2\)/ })).toBeInTheDocument();
-    expect(window.location.search).toBe('?fig=feder-2021-response-midazolam-wk2');
+    expect(window.location.search).toBe('?view=table&fig=feder-2021-response-midazolam-wk2');
     expect(within(dialog).getByRole('button', { name: /Close/ })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -111,23 +111,23 @@ describe('evidence table', () => {
 
   it('"Show only this source" filters the table to that source', async () => {
     const user = userEvent.setup();
-    renderApp('?fig=example-clinic-blog-seventy-percent');
+    renderApp('?view=table&fig=example-clinic-blog-seventy-percent');
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('Overstated')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Show only this source' }));
     expect(bodyRows(screen.getByRole('table'))).toHaveLength(1);
-    expect(window.location.search).toBe('?src=example-clinic-blog');
+    expect(window.location.search).toBe('?view=table&src=example-clinic-blog');
   });
 
   it('hides and shows columns, kept in the URL', async () => {
     const user = userEvent.setup();
-    renderApp('?show=definition&hide=year');
+    renderApp('?view=table&show=definition&hide=year');
     const table = await screen.findByRole('table');
     expect(within(table).queryByRole('columnheader', { name: /^Year/ })).not.toBeInTheDocument();
     expect(within(table).getByRole('columnheader', { name: /^Definition/ })).toBeInTheDocument();
     await user.click(screen.getByText('Columns'));
     await user.click(screen.getByLabelText('Year'));
     expect(within(table).getByRole('columnheader', { name: /^Year/ })).toBeInTheDocument();
-    expect(window.location.search).toBe('?show=definition');
+    expect(window.location.search).toBe('?view=table&show=definition');
   });
 });

@@ -7,6 +7,8 @@ for (const view of views) {
   test(`the ${view} view has no axe violations (WCAG 2.1 A/AA)`, async ({ page }) => {
     await page.goto(`./?view=${view}`);
     await expect(page.locator('main h2').first()).toBeVisible();
+    // Compare's charts load after the grid; wait for the last one.
+    if (view === 'compare') await expect(page.locator('#chart-evidence [data-record-id]').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });

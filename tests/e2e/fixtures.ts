@@ -25,3 +25,6 @@ export { expect };
 export async function replaceDataFile(page: Page, file: string, body: string, status = 200) {
   await page.route(`**/data/${file}*`, (route) => route.fulfill({ status, contentType: 'application/json', body }));
 }
+
+/** The landing (Compare) view's first heading. */
+export const COMPARE_HEADING = /^At a glance/;

@@ -8,7 +8,7 @@ const outcomes = JSON.parse(readFileSync('data/outcomes.json', 'utf8')) as {
 };
 
 test('the built app loads the dataset and shows the table with linked sources', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?view=table');
   const table = page.getByRole('table').first();
   await expect(table).toBeVisible();
   await expect(page.getByRole('heading', { name: 'PTSD Treatment Evidence' })).toBeVisible();

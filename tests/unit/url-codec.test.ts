@@ -13,6 +13,7 @@ const full: ViewState = {
     yearFrom: 2000,
     yearTo: 2021,
     query: 'CAPS-5 & "responders", 30%',
+    cell: { option: 'ketamine', question: 'onset' },
   },
   sort: [
     { id: 'value', desc: true },
@@ -99,5 +100,19 @@ describe('view state codec', () => {
   it('ignores duplicate sort columns and caps an oversized search', () => {
     expect(parseViewState('?sort=year.asc,year.desc').sort).toEqual([{ id: 'year', desc: false }]);
     expect(parseViewState(`?q=${'x'.repeat(5000)}`).filters.query).toHaveLength(200);
+  });
+  it('reads a summary cell token and drops one it does not know', () => {
+    expect(parseViewState('?view=table&cell=ssri.dropout').filters.cell).toEqual({
+      option: 'ssri',
+      question: 'dropout',
+    });
+    expect(parseViewState('?cell=ssri.happiness').filters.cell).toBeNull();
+    expect(parseViewState('?cell=<b>.onset').filters.cell).toBeNull();
+    const state = {
+      ...DEFAULT_VIEW_STATE,
+      view: 'table' as const,
+      filters: { ...DEFAULT_FILTERS, cell: { option: 'ketamine' as const, question: 'onset' as const } },
+    };
+    expect(serializeViewState(state)).toBe('?view=table&cell=ketamine.onset');
   });
 });

@@ -1,44 +1,48 @@
+import { Suspense, lazy, useMemo } from 'react';
 import type { Store } from '../../data/normalize';
 import type { Outcome } from '../../data/schema';
-import { ScrollRegion } from '../../components/scroll-region';
-import { CLASS_LABELS, METRICS, METRIC_LABELS, TREATMENT_CLASSES } from '../../data/vocabulary';
+import { selectGlance } from '../../selectors/select-glance';
+import { GlanceGrid, type CellRef } from './glance-grid';
 
-/** How much evidence the dataset holds per treatment class and question. */
-export function CompareView({ store, outcomes }: { store: Store; outcomes: readonly Outcome[] }) {
-  const classes = TREATMENT_CLASSES.filter((c) => c !== 'control');
-  const count = (cls: string, metric: string) =>
-    outcomes.filter((o) => o.metric === metric && store.treatmentById.get(o.treatmentId)?.class === cls).length;
+// Chart code (recharts) is its own chunk, fetched after the grid has painted.
+const CompareCharts = lazy(() => import('./compare-charts'));
+
+type Props = {
+  store: Store;
+  outcomes: readonly Outcome[];
+  /** True when any filter is set, so the lede can say the grid reflects them. */
+  filtered: boolean;
+  hrefForCell: (cell: CellRef) => string;
+  onOpenCell: (cell: CellRef) => void;
+  onOpenFigure: (id: string) => void;
+};
+
+/** The landing view: the answer at a glance, then the charts that show it. */
+export function CompareView({ store, outcomes, filtered, hrefForCell, onOpenCell, onOpenFigure }: Props) {
+  const glance = useMemo(() => selectGlance(store, outcomes), [store, outcomes]);
   return (
-    <section aria-labelledby="compare-title">
-      <h2 id="compare-title">What the dataset covers</h2>
+    <section aria-labelledby="compare-title" className="compare">
+      <h2 id="compare-title">At a glance: ketamine, SSRIs and trauma-focused psychotherapy</h2>
       <p className="lede">
-        Number of figures per treatment class and measure among the figures that pass the filters (control arms not
-        counted). Charts of these figures are planned next.
+        What the studies in this dataset show for PTSD, computed from{' '}
+        {filtered ? 'the figures that pass your filters' : 'every figure'}. Each cell leads to the figures behind it;
+        each mark in the charts below opens its source.
       </p>
-      <ScrollRegion label="Coverage by class and measure">
-        <table className="evidence-table coverage">
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              {classes.map((c) => (
-                <th key={c} scope="col">
-                  {CLASS_LABELS[c]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {METRICS.map((m) => (
-              <tr key={m}>
-                <th scope="row">{METRIC_LABELS[m]}</th>
-                {classes.map((c) => (
-                  <td key={c}>{count(c, m)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <GlanceGrid glance={glance} hrefFor={hrefForCell} onOpenCell={onOpenCell} />
+      <p id="glance-caveat" className="caveat">
+        These are group averages from studies of different people, doses and controls, not a prediction for one person,
+        and not medical advice. Figures from depression trials are marked as not a PTSD population and kept out of the
+        headlines.
+      </p>
+      <Suspense
+        fallback={
+          <p className="loading-charts" role="status">
+            Loading the charts…
+          </p>
+        }
+      >
+        <CompareCharts store={store} outcomes={outcomes} onOpenFigure={onOpenFigure} onOpenCell={onOpenCell} />
+      </Suspense>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../../data/normalize';
 import { CLASS_LABELS, METRIC_LABELS } from '../../data/vocabulary';
 import { shortCitation } from '../../lib/format';
+import { OPTION_LABELS, QUESTION_LABELS } from '../../selectors/options';
 import { DEFAULT_FILTERS, hasActiveFilters, type Filters } from '../../state/view-state';
 
 type Chip = { key: string; label: string; remove: (f: Filters) => Filters };
@@ -43,6 +44,13 @@ function chipsFor(store: Store, f: Filters): Chip[] {
   }
   if (f.query.trim())
     chips.push({ key: 'q', label: `Search: “${f.query.trim()}”`, remove: (x) => ({ ...x, query: '' }) });
+  if (f.cell) {
+    chips.push({
+      key: 'cell',
+      label: `Behind the summary: ${OPTION_LABELS[f.cell.option]} · ${QUESTION_LABELS[f.cell.question]}`,
+      remove: (x) => ({ ...x, cell: null }),
+    });
+  }
   return chips;
 }
 
