@@ -1,4 +1,13 @@
-import { METRICS, METRIC_UNITS, SOURCE_KINDS, type Metric } from '../src/data/vocabulary';
+import {
+  DEFINED_METRICS,
+  DIRECTED_METRICS,
+  EFFICACY_METRICS,
+  METRICS,
+  METRIC_UNITS,
+  ONSET_BASES,
+  SOURCE_KINDS,
+  type Metric,
+} from '../src/data/vocabulary';
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same dataset. */
 function rng(seed: number) {
@@ -28,6 +37,7 @@ export function syntheticDataset(figures: number, seed = 42) {
   const sources = Array.from({ length: sourceCount }, (_, i) => ({
     id: `synthetic-source-${i}`,
     kind: pick(kinds),
+    condition: r() < 0.9 ? 'ptsd' : 'depression',
     title: `Synthetic study ${i} of ${pick(WORDS)} and ${pick(WORDS)}`,
     authors: `Author${i % 97} A, Other B, et al.`,
     year: 1995 + Math.floor(r() * 31),
@@ -39,6 +49,7 @@ export function syntheticDataset(figures: number, seed = 42) {
   const blogs = Array.from({ length: 5 }, (_, i) => ({
     id: `synthetic-blog-${i}`,
     kind: 'clinic-blog',
+    condition: 'ptsd',
     title: `Synthetic blog post ${i}`,
     venue: `Synthetic Clinic ${i}`,
     url: `https://clinic${i}.example.org/post`,
@@ -60,7 +71,7 @@ export function syntheticDataset(figures: number, seed = 42) {
     const metric: Metric = pick(METRICS);
     const unit = pick(METRIC_UNITS[metric] as readonly string[]);
     const value = unit === '%' ? Math.round(r() * 1000) / 10 : Math.round(r() * 4000) / 100;
-    const needsDefinition = ['response', 'remission', 'relapse', 'loss-of-diagnosis'].includes(metric);
+    const needsDefinition = DEFINED_METRICS.includes(metric);
     const control = r() < 0.3;
     const t = pick(active);
     return {
@@ -76,6 +87,13 @@ export function syntheticDataset(figures: number, seed = 42) {
       instrument: pick(['CAPS-5', 'PCL-5', 'IES-R', 'MADRS']),
       ...(needsDefinition ? { definition: `At least a ${pick([30, 50])}% fall on the scale` } : {}),
       ...(metric === 'adverse-event' ? { sideEffect: pick(['nausea', 'insomnia', 'dissociation', 'headache']) } : {}),
+      // Meaning fields, where the contract requires them.
+      ...(EFFICACY_METRICS.includes(metric) ? { domain: r() < 0.9 ? 'ptsd' : 'depression' } : {}),
+      ...(metric === 'onset' ? { onsetBasis: pick(ONSET_BASES) } : {}),
+      ...(DIRECTED_METRICS.includes(metric)
+        ? { direction: pick(['higher-favours-treatment', 'lower-favours-treatment']) }
+        : {}),
+      ...(metric === 'effect-size' ? { contrast: 'between-arms' } : {}),
       locator: `abstract, Results, ${pick(WORDS)} paragraph`,
       note: `Synthetic note about ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}.`,
     };

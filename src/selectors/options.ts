@@ -1,6 +1,7 @@
 import type { Store } from '../data/normalize';
 import type { Outcome, Source, Treatment } from '../data/schema';
 import type { SourceKind } from '../data/vocabulary';
+import { memoOn } from './memo';
 import { figureCondition, isPtsdPopulation } from './population';
 
 /** The three options the product compares, in display order. */
@@ -35,11 +36,14 @@ export const QUESTION_HINTS: Record<QuestionId, string> = {
   evidence: 'randomized trials and the people in them',
 };
 
-/** One colour per option (Okabe–Ito, safe for colour-blind readers) and one shape, so colour is never alone. */
+/**
+ * One colour per option from the Okabe–Ito palette (distinct under the common colour-vision
+ * deficiencies, each at least 3:1 against white) and one shape, so colour is never alone.
+ */
 export const OPTION_STYLE: Record<OptionId, { color: string; shape: 'circle' | 'square' | 'diamond' }> = {
-  ketamine: { color: '#b35c00', shape: 'diamond' },
-  ssri: { color: '#0067a5', shape: 'square' },
-  psychotherapy: { color: '#007a5a', shape: 'circle' },
+  ketamine: { color: '#D55E00', shape: 'diamond' },
+  ssri: { color: '#0072B2', shape: 'square' },
+  psychotherapy: { color: '#009E73', shape: 'circle' },
 };
 
 /** Design ranks for "the best evidence behind a cell": pooled randomized evidence first. */
@@ -97,11 +101,13 @@ export function placeFigure(store: Store, o: Outcome): Placed | null {
 }
 
 /** Every filtered figure that belongs to one of the three options. */
-export function placeAll(store: Store, outcomes: readonly Outcome[]): Placed[] {
-  const out: Placed[] = [];
-  for (const o of outcomes) {
-    const p = placeFigure(store, o);
-    if (p) out.push(p);
-  }
-  return out;
+export function placeAll(store: Store, outcomes: readonly Outcome[]): readonly Placed[] {
+  return memoOn(store, outcomes, 'placeAll', () => {
+    const out: Placed[] = [];
+    for (const o of outcomes) {
+      const p = placeFigure(store, o);
+      if (p) out.push(p);
+    }
+    return out;
+  });
 }

@@ -2,6 +2,7 @@ import type { Store } from '../data/normalize';
 import type { Outcome, Treatment } from '../data/schema';
 import type { Metric } from '../data/vocabulary';
 import { intervalOf } from '../lib/stats';
+import { memoOn } from './memo';
 import { placeAll, type OptionId, type Placed } from './options';
 
 /** One arm's rate with its 95% interval (reported, else Wilson from counts). */
@@ -51,17 +52,26 @@ function armRate(o: Outcome, treatment: Treatment): ArmRate | null {
 const sameTime = (a: Outcome, b: Outcome) =>
   JSON.stringify(a.timepoint ?? null) === JSON.stringify(b.timepoint ?? null);
 
-/** The control arm's record that mirrors `o` (same source, measure, side effect, group and time). */
-export function controlPartner(all: readonly Placed[], o: Outcome): Placed | undefined {
-  const candidates = all.filter(
-    (p) =>
-      p.isControl &&
-      p.outcome.sourceId === o.sourceId &&
-      p.outcome.metric === o.metric &&
-      p.outcome.treatmentId === o.comparatorId &&
-      p.outcome.sideEffect === o.sideEffect &&
-      p.outcome.subgroup === o.subgroup,
-  );
+/** What a control arm must share with its treatment arm: source, measure, the control itself, side effect, group. */
+const partnerKey = (o: Outcome, controlId: string | undefined) =>
+  [o.sourceId, o.metric, controlId ?? '', o.sideEffect ?? '', o.subgroup ?? ''].join('\u0000');
+
+/** Control arms indexed by what they must share with a treatment arm, so pairing is linear, not quadratic. */
+function indexControls(all: readonly Placed[]): Map<string, Placed[]> {
+  const index = new Map<string, Placed[]>();
+  for (const p of all) {
+    if (!p.isControl) continue;
+    const key = partnerKey(p.outcome, p.outcome.treatmentId);
+    const list = index.get(key);
+    if (list) list.push(p);
+    else index.set(key, [p]);
+  }
+  return index;
+}
+
+/** The control arm's record that mirrors `o` (same source, measure, side effect, group and, if several, time). */
+function controlPartner(index: Map<string, Placed[]>, o: Outcome): Placed | undefined {
+  const candidates = index.get(partnerKey(o, o.comparatorId)) ?? [];
   return candidates.find((p) => sameTime(p.outcome, o)) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }
 
@@ -76,7 +86,18 @@ export function selectArmPairs(
   metrics: readonly Metric[],
   options: { domain?: 'ptsd'; includeContext?: boolean } = {},
 ): PairSeries {
+  const key = `pairs:${metrics.join(',')}:${options.domain ?? ''}:${options.includeContext ? 1 : 0}`;
+  return memoOn(store, outcomes, key, () => pairsOf(store, outcomes, metrics, options));
+}
+
+function pairsOf(
+  store: Store,
+  outcomes: readonly Outcome[],
+  metrics: readonly Metric[],
+  options: { domain?: 'ptsd'; includeContext?: boolean },
+): PairSeries {
   const placed = placeAll(store, outcomes).filter((p) => metrics.includes(p.outcome.metric));
+  const controls = indexControls(placed);
   const pairs: ArmPair[] = [];
   const excluded: Excluded[] = [];
   const used = new Set<string>();
@@ -103,7 +124,7 @@ export function selectArmPairs(
       excluded.push({ recordId: o.id, reason: 'only a range was printed, with no single rate to plot' });
       continue;
     }
-    const partner = o.comparatorId ? controlPartner(placed, o) : undefined;
+    const partner = o.comparatorId ? controlPartner(controls, o) : undefined;
     const control = partner ? armRate(partner.outcome, partner.treatment) : null;
     if (partner) used.add(partner.outcome.id);
     const per100 = control ? active.value - control.value : null;
@@ -116,7 +137,7 @@ export function selectArmPairs(
   }
   // Control arms whose treatment arm could not be placed are not shown on their own.
   for (const p of placed) {
-    if (p.isControl && !used.has(p.outcome.id) && pairs.every((x) => x.control?.id !== p.outcome.id)) {
+    if (p.isControl && !used.has(p.outcome.id)) {
       excluded.push({ recordId: p.outcome.id, reason: 'a control arm whose treatment arm is not shown here' });
     }
   }

@@ -2,6 +2,7 @@ import type { Store } from '../data/normalize';
 import type { Outcome, Source } from '../data/schema';
 import { CONDITION_LABELS, KIND_LABELS, METRIC_LABELS, type SourceKind } from '../data/vocabulary';
 import { formatNumber, shortCitation } from '../lib/format';
+import { memoOn } from './memo';
 import { figureCondition } from './population';
 import { selectArmPairs, type ArmPair } from './select-arm-pairs';
 import { selectEvidenceSeries } from './select-evidence-series';
@@ -111,6 +112,10 @@ const EMPTY: Record<QuestionId, string> = {
  * view and for the table's "figures behind this cell" filter.
  */
 export function selectGlance(store: Store, outcomes: readonly Outcome[]): Glance {
+  return memoOn(store, outcomes, 'glance', () => glanceOf(store, outcomes));
+}
+
+function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
   const time = selectTimeSeries(store, outcomes);
   const improve = selectArmPairs(store, outcomes, ['response', 'remission', 'loss-of-diagnosis'], { domain: 'ptsd' });
   const harms = selectArmPairs(store, outcomes, ['adverse-event'], { includeContext: true });

@@ -4,6 +4,7 @@ import type { Bound, OnsetBasis } from '../data/vocabulary';
 import { formatValue } from '../lib/format';
 import { toDays } from '../lib/stats';
 import type { Excluded } from './select-arm-pairs';
+import { memoOn } from './memo';
 import { OPTIONS, placeAll, type OptionId, type Placed } from './options';
 
 /** The log time axis: 1 hour to 10 years, in days. Values outside it are listed, never clipped silently. */
@@ -77,6 +78,10 @@ function exclusion(p: Placed): string | null {
  * Use for the time chart and the "How fast" / "How long" summary cells.
  */
 export function selectTimeSeries(store: Store, outcomes: readonly Outcome[]): TimeSeries {
+  return memoOn(store, outcomes, 'time', () => timeSeries(store, outcomes));
+}
+
+function timeSeries(store: Store, outcomes: readonly Outcome[]): TimeSeries {
   const excluded: Excluded[] = [];
   const marks: TimeMark[] = [];
   for (const p of placeAll(store, outcomes)) {

@@ -61,6 +61,8 @@ test('a chart has its own link, and its downloaded SVG carries title, legend and
   await page.goto('./#chart-side-effects');
   const chart = page.locator('#chart-side-effects');
   await expect(chart.locator('[data-record-id]').first()).toBeVisible();
+  // The shared link lands on the chart itself, not on the top of the page.
+  await expect(chart.getByRole('heading', { level: 3 })).toBeInViewport();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     chart.getByRole('button', { name: 'Download SVG' }).click(),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ChartFrame } from '../../components/chart/chart-frame';
 import type { Store } from '../../data/normalize';
 import type { Outcome } from '../../data/schema';
@@ -79,6 +79,11 @@ function toGroups(
 /** The five Compare charts, each answering one question, all from the filtered figures. */
 export default function CompareCharts({ store, outcomes, onOpenFigure, onOpenCell }: Props) {
   const charts = useMemo(() => selectCompareCharts(store, outcomes), [store, outcomes]);
+  // A shared link to one chart (#chart-side-effects) lands on it once the charts have loaded.
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id.startsWith('chart-')) document.getElementById(id)?.scrollIntoView();
+  }, []);
   const frame = { store, onOpenFigure };
   const sideEffect = (p: PairGroupModel['pairs'][number]) =>
     p.metric === 'dropout-adverse-event'
