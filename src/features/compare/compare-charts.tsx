@@ -80,9 +80,19 @@ function toGroups(
 export default function CompareCharts({ store, outcomes, onOpenFigure, onOpenCell }: Props) {
   const charts = useMemo(() => selectCompareCharts(store, outcomes), [store, outcomes]);
   // A shared link to one chart (#chart-side-effects) lands on it once the charts have loaded.
+  // Charts settle over a few frames (widths measured, a scrollbar appearing), so it stays pinned briefly.
   useEffect(() => {
     const id = decodeURIComponent(window.location.hash.slice(1));
-    if (id.startsWith('chart-')) document.getElementById(id)?.scrollIntoView();
+    const el = id.startsWith('chart-') ? document.getElementById(id) : null;
+    if (!el) return;
+    let frames = 0;
+    let raf = 0;
+    const pin = () => {
+      el.scrollIntoView();
+      if (++frames < 12) raf = requestAnimationFrame(pin);
+    };
+    raf = requestAnimationFrame(pin);
+    return () => cancelAnimationFrame(raf);
   }, []);
   const frame = { store, onOpenFigure };
   const sideEffect = (p: PairGroupModel['pairs'][number]) =>
