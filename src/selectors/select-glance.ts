@@ -165,7 +165,7 @@ function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
     out.improve[option] = cell(option, 'improve', {
       headline: g ? pairWords(g) : null,
       detail: g
-        ? `${METRIC_LABELS[g.metric]} with ${g.active.treatment.name}; ${cite(g)}. ${gains.length} comparison${gains.length === 1 ? '' : 's'} in all.`
+        ? `${METRIC_LABELS[g.metric]} with ${inSentence(g.active.treatment.name)}; ${cite(g)}. ${gains.length} comparison${gains.length === 1 ? '' : 's'} in all.`
         : null,
       figureIds: pairIds(gains),
     });
