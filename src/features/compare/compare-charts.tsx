@@ -3,7 +3,7 @@ import { ChartFrame } from '../../components/chart/chart-frame';
 import type { Store } from '../../data/normalize';
 import type { Outcome } from '../../data/schema';
 import type { ExportLegendItem } from '../../lib/chart-export';
-import { formatTimepoint, shortCitation } from '../../lib/format';
+import { formatQuantity, formatTimepoint, shortCitation } from '../../lib/format';
 import { OPTIONS, OPTION_LABELS, OPTION_STYLE, type OptionId } from '../../selectors/options';
 import {
   differenceWords,
@@ -47,7 +47,12 @@ function toGroups(
       const cite = shortCitation(p.placed.source);
       const style = OPTION_STYLE[p.option];
       const o = p.placed.outcome;
-      const when = o.timepoint ? ` · ${formatTimepoint(o.timepoint)}` : '';
+      // The row says when in a few words; the full timepoint is in the caption and the details.
+      const when =
+        o.timepoint?.value !== undefined && o.timepoint.unit
+          ? ` · ${formatQuantity(o.timepoint.value, o.timepoint.unit)}`
+          : '';
+      const fullWhen = o.timepoint ? ` · ${formatTimepoint(o.timepoint)}` : '';
       const who = o.subgroup ? ` · ${o.subgroup}` : '';
       const definition = o.definition ? `; ${o.definition}` : '';
       return {
@@ -60,7 +65,7 @@ function toGroups(
           value: p.active.value,
           ...(p.active.low !== undefined ? { low: p.active.low } : {}),
           ...(p.active.high !== undefined ? { high: p.active.high } : {}),
-          description: `${p.active.treatment.name}, ${what(p)}${when}${who}: ${rateWords(p.active)}, ${differenceWords(p, oneMore)} against control (${cite})${g.context ? ', not a PTSD population' : ''}${definition}`,
+          description: `${p.active.treatment.name}, ${what(p)}${fullWhen}${who}: ${rateWords(p.active)}, ${differenceWords(p, oneMore)} against control (${cite})${g.context ? ', not a PTSD population' : ''}${definition}`,
         },
         control: p.control
           ? {
