@@ -35,7 +35,10 @@ export default defineConfig({
   // Relative base: the build works from any static host or sub-path.
   base: './',
   plugins: [react(), datasetFiles()],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
   test: {
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}', 'tests/data/**/*.test.ts'],

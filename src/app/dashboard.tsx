@@ -1,15 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Store } from '../data/normalize';
-import { AboutView } from '../features/about/about-view';
-import { ClaimsView } from '../features/claims/claims-view';
 import { CompareView } from '../features/compare/compare-view';
+import { NotAdvice } from '../components/not-advice';
 import { FigureDetails } from '../features/figure-details/figure-details';
 import { FilterChips } from '../features/filters/filter-chips';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { SearchBox } from '../features/filters/search-box';
-import { SourcePage } from '../features/sources/source-page';
-import { SourcesView } from '../features/sources/sources-view';
-import { TableView } from '../features/table/table-view';
 import { selectFiltered } from '../selectors/select-filtered';
 import { selectSortedRows } from '../selectors/select-sorted';
 import { selectSourcesOf } from '../selectors/select-sources';
@@ -17,6 +13,7 @@ import { serializeViewState } from '../state/url-codec';
 import { useViewState } from '../state/use-view-state';
 import {
   DEFAULT_FILTERS,
+  DEFAULT_VIEW_STATE,
   VIEW_LABELS,
   countActiveFilters,
   hasActiveFilters,
@@ -26,6 +23,13 @@ import {
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
+// Only Compare's grid is in the first download; every other view is its own chunk, fetched when opened.
+const AboutView = lazy(() => import('../features/about/about-view').then((m) => ({ default: m.AboutView })));
+const ClaimsView = lazy(() => import('../features/claims/claims-view').then((m) => ({ default: m.ClaimsView })));
+const SourcePage = lazy(() => import('../features/sources/source-page').then((m) => ({ default: m.SourcePage })));
+const SourcesView = lazy(() => import('../features/sources/sources-view').then((m) => ({ default: m.SourcesView })));
+const TableView = lazy(() => import('../features/table/table-view').then((m) => ({ default: m.TableView })));
+
 /** Page composition once the dataset is ready: the URL-held view state drives every view. */
 export function Dashboard({ store }: { store: Store }) {
   const known = useMemo(
@@ -33,6 +37,7 @@ export function Dashboard({ store }: { store: Store }) {
       sources: new Set(store.sourceById.keys()),
       treatments: new Set(store.treatmentById.keys()),
       figures: new Set([...store.outcomeById.keys(), ...store.claimById.keys()]),
+      claims: new Set(store.claimById.keys()),
     }),
     [store],
   );
@@ -75,6 +80,11 @@ export function Dashboard({ store }: { store: Store }) {
     (cell: NonNullable<Filters['cell']>) => setState((s) => cellState(s, cell), 'push'),
     [cellState, setState],
   );
+  // A claim's own address: the Claims view with nothing filtered, scrolled to that claim.
+  const claimLink = useCallback(
+    (id: string) => serializeViewState({ ...DEFAULT_VIEW_STATE, view: 'claims', claim: id }),
+    [],
+  );
   useEffect(() => {
     document.title = `${VIEW_LABELS[view]} · PTSD Treatment Evidence`;
   }, [view]);
@@ -93,8 +103,9 @@ export function Dashboard({ store }: { store: Store }) {
       </a>
       <SiteHeader
         view={view}
-        onNavigate={(v) => setState((s) => ({ ...s, view: v, source: null, figure: null }), 'push')}
+        onNavigate={(v) => setState((s) => ({ ...s, view: v, source: null, figure: null, claim: null }), 'push')}
       />
+      <NotAdvice />
       <div className={filterable ? 'workspace' : 'workspace workspace--single'}>
         {filterable && (
           <aside className="sidebar" aria-label="Filters">
@@ -123,45 +134,63 @@ export function Dashboard({ store }: { store: Store }) {
               <FilterChips store={store} filters={filters} onChange={setFilters} />
             </div>
           )}
-          {view === 'table' && (
-            <TableView
-              rows={sortedRows}
-              sort={state.sort}
-              hidden={state.hidden}
-              datasetVersion={store.version}
-              onSortChange={(sort) => setState((s) => ({ ...s, sort }))}
-              onHiddenChange={(hidden) => setState((s) => ({ ...s, hidden }))}
-              onOpenRow={openRow}
-            />
-          )}
-          {view === 'compare' && (
-            <CompareView
-              store={store}
-              outcomes={filtered.outcomes}
-              filtered={activeCount > 0}
-              hrefForCell={hrefForCell}
-              onOpenCell={openCell}
-              onOpenFigure={openRow}
-            />
-          )}
-          {view === 'claims' && <ClaimsView store={store} claims={filtered.claims} onOpenFigure={openRow} />}
-          {view === 'sources' &&
-            (state.source ? (
-              <SourcePage
-                store={store}
-                sourceId={state.source}
-                onBack={() => setState((s) => ({ ...s, source: null }), 'push')}
+          <Suspense
+            fallback={
+              <p role="status" className="loading-view">
+                Loading this view…
+              </p>
+            }
+          >
+            {view === 'table' && (
+              <TableView
+                rows={sortedRows}
+                sort={state.sort}
+                hidden={state.hidden}
+                datasetVersion={store.version}
+                onSortChange={(sort) => setState((s) => ({ ...s, sort }))}
+                onHiddenChange={(hidden) => setState((s) => ({ ...s, hidden }))}
                 onOpenRow={openRow}
-                onOnlySource={onlySource}
               />
-            ) : (
-              <SourcesView
+            )}
+            {view === 'compare' && (
+              <CompareView
                 store={store}
-                sources={sources}
-                onOpenSource={(id) => setState((s) => ({ ...s, source: id }), 'push')}
+                outcomes={filtered.outcomes}
+                filtered={activeCount > 0}
+                hrefForCell={hrefForCell}
+                onOpenCell={openCell}
+                onOpenFigure={openRow}
               />
-            ))}
-          {view === 'about' && <AboutView store={store} />}
+            )}
+            {view === 'claims' && (
+              <ClaimsView
+                store={store}
+                claims={filtered.claims}
+                filters={filters}
+                onFiltersChange={setFilters}
+                highlighted={state.claim}
+                linkFor={claimLink}
+                onOpenFigure={openRow}
+              />
+            )}
+            {view === 'sources' &&
+              (state.source ? (
+                <SourcePage
+                  store={store}
+                  sourceId={state.source}
+                  onBack={() => setState((s) => ({ ...s, source: null }), 'push')}
+                  onOpenRow={openRow}
+                  onOnlySource={onlySource}
+                />
+              ) : (
+                <SourcesView
+                  store={store}
+                  sources={sources}
+                  onOpenSource={(id) => setState((s) => ({ ...s, source: id }), 'push')}
+                />
+              ))}
+            {view === 'about' && <AboutView store={store} />}
+          </Suspense>
         </main>
       </div>
       {state.figure && (

@@ -1,11 +1,11 @@
 import type { Store } from '../data/normalize';
-import { METRIC_LABELS } from '../data/vocabulary';
+import { KIND_LABELS, METRIC_LABELS } from '../data/vocabulary';
 import { formatValue, shortCitation } from '../lib/format';
 import { figureCondition, isPtsdPopulation } from '../selectors/population';
 
 type Props = { store: Store; ids: readonly string[]; onOpen: (id: string) => void; className?: string };
 
-/** A list of figures, each a button naming source, arm, measure and value, that opens its details. */
+/** A list of figures, each a button naming source and design, arm, measure, value and n, that opens its details. */
 export function FigureLinks({ store, ids, onOpen, className }: Props) {
   return (
     <ul className={className}>
@@ -16,8 +16,9 @@ export function FigureLinks({ store, ids, onOpen, className }: Props) {
         return (
           <li key={id}>
             <button type="button" className="link-button" onClick={() => onOpen(id)}>
-              {shortCitation(s)}: {store.treatmentById.get(o.treatmentId)?.name},{' '}
+              {shortCitation(s)} ({KIND_LABELS[s.kind].toLowerCase()}): {store.treatmentById.get(o.treatmentId)?.name},{' '}
               {METRIC_LABELS[o.metric].toLowerCase()} {formatValue(o)}
+              {o.n !== undefined && ` (n ${o.n})`}
               {!isPtsdPopulation(figureCondition(o, s)) && ' (not a PTSD population)'}
             </button>
           </li>

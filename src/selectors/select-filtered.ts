@@ -28,6 +28,7 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
   const classes = filters.classes.length ? new Set<string>(filters.classes) : null;
   const treatments = filters.treatments.length ? new Set(filters.treatments) : null;
   const metrics = filters.metrics.length ? new Set<string>(filters.metrics) : null;
+  const verdicts = filters.verdicts.length ? new Set<string>(filters.verdicts) : null;
   const peerOnly = filters.kind === 'peer-reviewed';
   const { yearFrom, yearTo } = filters;
   const words = searchWords(filters.query);
@@ -41,6 +42,7 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
     if (peerOnly && !row.peerReviewed) continue;
     if (sources && !sources.has(row.source.id)) continue;
     if (metrics && !metrics.has(row.metric)) continue;
+    if (verdicts && row.claim && !verdicts.has(row.claim.verdict)) continue;
     const arm = row.treatment.class === 'control' && row.comparator ? row.comparator : row.treatment;
     if (classes && !classes.has(row.treatment.class) && !classes.has(arm.class)) continue;
     if (treatments && !treatments.has(row.treatment.id) && !treatments.has(arm.id)) continue;

@@ -1,4 +1,11 @@
-import { METRICS, TREATMENT_CLASSES, type Metric, type TreatmentClass } from '../data/vocabulary';
+import {
+  METRICS,
+  TREATMENT_CLASSES,
+  VERDICTS,
+  type Metric,
+  type TreatmentClass,
+  type Verdict,
+} from '../data/vocabulary';
 import { OPTIONS, QUESTIONS, type OptionId, type QuestionId } from '../selectors/options';
 import {
   COLUMN_IDS,
@@ -24,6 +31,7 @@ export type KnownIds = {
   sources?: ReadonlySet<string>;
   treatments?: ReadonlySet<string>;
   figures?: ReadonlySet<string>;
+  claims?: ReadonlySet<string>;
 };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37,6 +45,7 @@ const oneOf =
 const isView = oneOf<View>(VIEWS);
 const isClass = oneOf<TreatmentClass>(TREATMENT_CLASSES);
 const isMetric = oneOf<Metric>(METRICS);
+const isVerdict = oneOf<Verdict>(VERDICTS);
 const isColumn = oneOf<ColumnId>(COLUMN_IDS);
 const isOption = oneOf<OptionId>(OPTIONS);
 const isQuestion = oneOf<QuestionId>(QUESTIONS);
@@ -111,6 +120,7 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
   const query = (params.get('q') ?? '').slice(0, MAX_QUERY);
   const figure = params.get('fig');
   const source = params.get('source');
+  const claim = params.get('claim');
   return {
     view: isView(view) ? view : DEFAULT_VIEW_STATE.view,
     filters: {
@@ -119,6 +129,7 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
       classes: list(params, 'class').filter(isClass),
       treatments: ids(params, 'tx', known.treatments),
       metrics: list(params, 'metric').filter(isMetric),
+      verdicts: list(params, 'verdict').filter(isVerdict),
       ...parseYears(params.get('years')),
       query,
       cell: parseCell(params.get('cell')),
@@ -127,6 +138,7 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
     hidden: parseHidden(params),
     figure: figure && ID.test(figure) && (!known.figures || known.figures.has(figure)) ? figure : null,
     source: source && ID.test(source) && (!known.sources || known.sources.has(source)) ? source : null,
+    claim: claim && ID.test(claim) && (!known.claims || known.claims.has(claim)) ? claim : null,
   };
 }
 
@@ -144,6 +156,7 @@ export function serializeViewState(state: ViewState): string {
   if (f.classes.length) add('class', enc(f.classes));
   if (f.treatments.length) add('tx', enc(f.treatments));
   if (f.metrics.length) add('metric', enc(f.metrics));
+  if (f.verdicts.length) add('verdict', enc(f.verdicts));
   if (f.yearFrom !== null || f.yearTo !== null) add('years', `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`);
   if (f.query.trim()) add('q', encodeURIComponent(f.query.trim()));
   if (f.cell) add('cell', `${f.cell.option}.${f.cell.question}`);
@@ -152,6 +165,7 @@ export function serializeViewState(state: ViewState): string {
   const hide = COLUMN_IDS.filter((id) => !DEFAULT_HIDDEN.includes(id) && state.hidden.includes(id));
   if (show.length) add('show', show.join(','));
   if (hide.length) add('hide', hide.join(','));
+  if (state.claim) add('claim', encodeURIComponent(state.claim));
   if (state.figure) add('fig', encodeURIComponent(state.figure));
   return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -1,4 +1,4 @@
-import type { Metric, TreatmentClass } from '../data/vocabulary';
+import type { Metric, TreatmentClass, Verdict } from '../data/vocabulary';
 import type { OptionId, QuestionId } from '../selectors/options';
 
 /** Everything a shared link keeps. Only inputs live here; all else is derived. */
@@ -41,6 +41,8 @@ export type Filters = {
   classes: TreatmentClass[];
   treatments: string[];
   metrics: Metric[];
+  /** Claim verdicts; figures are not affected. */
+  verdicts: Verdict[];
   yearFrom: number | null;
   yearTo: number | null;
   query: string;
@@ -59,6 +61,8 @@ export type ViewState = {
   figure: string | null;
   /** The source whose page is open in the Sources view. */
   source: string | null;
+  /** The claim a shared link points at in the Claims view (scrolled to and marked). */
+  claim: string | null;
 };
 
 export const DEFAULT_FILTERS: Filters = {
@@ -67,6 +71,7 @@ export const DEFAULT_FILTERS: Filters = {
   classes: [],
   treatments: [],
   metrics: [],
+  verdicts: [],
   yearFrom: null,
   yearTo: null,
   query: '',
@@ -80,6 +85,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   hidden: [...DEFAULT_HIDDEN],
   figure: null,
   source: null,
+  claim: null,
 };
 
 /** How many filter values differ from the defaults (each chip counts one). */
@@ -90,6 +96,7 @@ export function countActiveFilters(f: Filters): number {
     f.classes.length +
     f.treatments.length +
     f.metrics.length +
+    f.verdicts.length +
     (f.yearFrom !== null || f.yearTo !== null ? 1 : 0) +
     (f.query.trim() !== '' ? 1 : 0) +
     (f.cell ? 1 : 0)

@@ -15,7 +15,7 @@ describe('App', () => {
     const links = within(table).getAllByRole('link', { name: /Feder 2021/ });
     expect(links[0]).toHaveAttribute('href', 'https://doi.org/10.1176/appi.ajp.2020.20050596');
     expect(within(table).getByText('Claim to check')).toBeInTheDocument();
-    expect(screen.getByText(/not medical advice/i)).toBeInTheDocument();
+    expect(screen.getAllByText(/not medical advice/i)[0]).toBeInTheDocument();
     expect(screen.getByTestId('dataset-version')).toHaveTextContent('fixture-1');
     expect(screen.getByTestId('result-count')).toHaveTextContent('Showing 3 of 3 figures and 1 of 1 claims');
   });

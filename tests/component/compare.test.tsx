@@ -21,7 +21,7 @@ describe('Compare view', () => {
     const user = userEvent.setup();
     renderApp('');
     expect(await screen.findByRole('heading', { level: 2, name: /^At a glance/ })).toBeInTheDocument();
-    expect(document.title).toBe('Compare · PTSD Treatment Evidence');
+    await waitFor(() => expect(document.title).toBe('Compare · PTSD Treatment Evidence'));
     const cell = screen.getByTestId('glance-ketamine-improve');
     expect(cell).toHaveTextContent('67 of 100 vs 20 of 100 on midazolam (active placebo)');
     expect(screen.getByTestId('glance-psychotherapy-improve')).toHaveTextContent(/No controlled PTSD trial/);

@@ -10,6 +10,7 @@ const full: ViewState = {
     classes: ['ketamine', 'ssri'],
     treatments: ['sertraline'],
     metrics: ['response', 'onset'],
+    verdicts: ['overstated'],
     yearFrom: 2000,
     yearTo: 2021,
     query: 'CAPS-5 & "responders", 30%',
@@ -22,6 +23,7 @@ const full: ViewState = {
   hidden: ['n', 'year'],
   figure: 'feder-2021-response-ketamine-wk2',
   source: null,
+  claim: 'example-claim',
 };
 
 describe('view state codec', () => {

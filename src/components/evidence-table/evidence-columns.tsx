@@ -5,6 +5,7 @@ import { isPtsdPopulation } from '../../selectors/population';
 import type { TableRow } from '../../selectors/select-table-rows';
 import type { ColumnId } from '../../state/view-state';
 import { KindBadge } from '../kind-badge';
+import { VerdictBadge } from '../verdict-badge';
 import { MissingValue } from '../missing-value';
 import { SourceLink } from '../source-link';
 import type { TableSetup } from './table-features';
@@ -146,6 +147,11 @@ export const evidenceColumns: ColumnDef<TableSetup, TableRow>[] = [
       <span>
         <KindBadge kind={row.original.source.kind} />
         {row.original.rowKind === 'claim' && <span className="claim-flag">Claim to check</span>}
+        {row.original.claim && (
+          <span className="cell-sub">
+            <VerdictBadge verdict={row.original.claim.verdict} />
+          </span>
+        )}
       </span>
     ),
   },

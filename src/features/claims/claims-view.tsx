@@ -1,61 +1,216 @@
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { CitedSources } from '../../components/cited-sources';
 import { FigureLinks } from '../../components/figure-links';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
-import type { Claim } from '../../data/schema';
-import { METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
+import type { Claim, Source } from '../../data/schema';
+import { METRIC_LABELS, VERDICTS, type Verdict } from '../../data/vocabulary';
+import { selectClaimContext } from '../../selectors/select-claim-context';
+import { DEFAULT_FILTERS, type Filters } from '../../state/view-state';
+import { VerdictBadge } from '../../components/verdict-badge';
 
-type Props = { store: Store; claims: readonly Claim[]; onOpenFigure: (id: string) => void };
+// The small charts need recharts: a separate chunk, fetched when the Claims view opens.
+const ClaimContextChart = lazy(() => import('./claim-context-chart'));
 
-/** Clinic-blog claims with their verdicts and the figures they were checked against. */
-export function ClaimsView({ store, claims, onOpenFigure }: Props) {
+type Props = {
+  store: Store;
+  claims: readonly Claim[];
+  filters: Filters;
+  onFiltersChange: (next: Filters) => void;
+  /** The claim a shared link points at: scrolled to and marked. */
+  highlighted: string | null;
+  /** The address of one claim, for its "Copy link" button. */
+  linkFor: (claimId: string) => string;
+  onOpenFigure: (id: string) => void;
+};
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function CopyLink({ href, label }: { href: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
-    <section aria-labelledby="claims-title">
+    <span className="copy-link">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() =>
+          void copy(new URL(href, window.location.href).toString()).then((ok) => setState(ok ? 'copied' : 'failed'))
+        }
+      >
+        {label}
+      </button>
+      <span role="status" className="copy-link__status">
+        {state === 'copied' ? 'Link copied.' : state === 'failed' ? 'Could not copy; use the address bar.' : ''}
+      </span>
+    </span>
+  );
+}
+
+function ClaimCard({
+  store,
+  c,
+  highlighted,
+  href,
+  onOpenFigure,
+}: {
+  store: Store;
+  c: Claim;
+  highlighted: boolean;
+  href: string;
+  onOpenFigure: (id: string) => void;
+}) {
+  const context = useMemo(() => selectClaimContext(store, c), [store, c]);
+  return (
+    <li className={highlighted ? 'claim-card claim-card--highlighted' : 'claim-card'} id={`claim-${c.id}`}>
+      <article aria-labelledby={`claim-${c.id}-statement`}>
+        <VerdictBadge verdict={c.verdict} />
+        <h4 id={`claim-${c.id}-statement`} className="claim-statement" tabIndex={-1}>
+          {c.statement}
+        </h4>
+        <p className="cell-sub">
+          {METRIC_LABELS[c.metric]} · {c.locator}
+          {c.quotedNumbers?.length ? ` · as printed: ${c.quotedNumbers.map((q) => `“${q}”`).join(', ')}` : ''}
+        </p>
+        <p>
+          <strong>Why: </strong>
+          {c.rationale}
+        </p>
+        <section className="claim-context" aria-label="Where the claimed number sits among the evidence">
+          <p className="claim-context__summary">{context.summary}</p>
+          {context.axis !== 'none' && context.points.length > 0 && (
+            <Suspense fallback={<p role="status">Loading the chart…</p>}>
+              <ClaimContextChart context={context} onOpen={onOpenFigure} />
+            </Suspense>
+          )}
+        </section>
+        {c.evidence.length > 0 && (
+          <>
+            <h5>
+              Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
+            </h5>
+            <FigureLinks store={store} ids={c.evidence} onOpen={onOpenFigure} className="claim-evidence" />
+          </>
+        )}
+        {c.evidenceSources && (
+          <>
+            <h5>Studies whose finding is stated in words</h5>
+            <CitedSources store={store} ids={c.evidenceSources} className="claim-evidence" />
+          </>
+        )}
+        <p className="claim-actions">
+          <button type="button" className="link-button" onClick={() => onOpenFigure(c.id)}>
+            Details of this claim
+          </button>{' '}
+          <a href={href}>Link to this claim</a> <CopyLink href={href} label="Copy link" />
+        </p>
+      </article>
+    </li>
+  );
+}
+
+/**
+ * Clinic-blog claims, grouped by blog: each with its verdict, rationale, where its number sits among
+ * the evidence, and the figures and studies it was checked against.
+ */
+export function ClaimsView({ store, claims, filters, onFiltersChange, highlighted, linkFor, onOpenFigure }: Props) {
+  const blogs = useMemo(() => {
+    const by = new Map<string, { source: Source; claims: Claim[] }>();
+    for (const c of claims) {
+      const source = store.sourceById.get(c.sourceId);
+      if (!source) continue;
+      const entry = by.get(source.id) ?? { source, claims: [] };
+      entry.claims.push(c);
+      by.set(source.id, entry);
+    }
+    return [...by.values()];
+  }, [store, claims]);
+  const counts = useMemo(() => {
+    const m = new Map<Verdict, number>();
+    for (const c of claims) m.set(c.verdict, (m.get(c.verdict) ?? 0) + 1);
+    return m;
+  }, [claims]);
+  const hiddenByFilters = highlighted !== null && !claims.some((c) => c.id === highlighted);
+  const scrolled = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!highlighted || scrolled.current === highlighted) return;
+    const el = document.getElementById(`claim-${highlighted}`);
+    if (!el) return;
+    scrolled.current = highlighted;
+    el.scrollIntoView({ block: 'start' });
+    document.getElementById(`claim-${highlighted}-statement`)?.focus({ preventScroll: true });
+  }, [highlighted, claims]);
+
+  const toggleVerdict = (v: Verdict) =>
+    onFiltersChange({
+      ...filters,
+      verdicts: filters.verdicts.includes(v) ? filters.verdicts.filter((x) => x !== v) : [...filters.verdicts, v],
+    });
+
+  return (
+    <section aria-labelledby="claims-title" className="claims">
       <h2 id="claims-title">Clinic claims, checked</h2>
       <p className="lede">
-        {claims.length} of {store.claims.length} statements from {new Set(claims.map((c) => c.sourceId)).size} clinic
-        and wellness blogs, each set against the research figures it rests on.
+        {claims.length} of {store.claims.length} statements from {blogs.length} clinic and wellness blog
+        {blogs.length === 1 ? '' : 's'}, each set against the research figures it rests on. Filter by blog (Sources),
+        verdict or measure; every claim has its own link.
       </p>
-      <ul className="claim-list">
-        {claims.length === 0 && (
-          <li className="empty">
-            No claim matches these filters (claims are hidden when only research sources are shown).
-          </li>
-        )}
-        {claims.map((c) => {
-          const source = store.sourceById.get(c.sourceId);
-          return (
-            <li key={c.id} className="claim-card" id={`claim-${c.id}`}>
-              <p className={`verdict verdict--${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</p>
-              <p className="claim-statement">{c.statement}</p>
-              <p className="cell-sub">
-                {source && <SourceLink source={source} />} · {c.locator} · {METRIC_LABELS[c.metric]} ·{' '}
-                <button type="button" className="link-button" onClick={() => onOpenFigure(c.id)}>
-                  Details
-                </button>
-              </p>
-              <p>{c.rationale}</p>
-              {c.evidence.length > 0 && (
-                <details>
-                  <summary>
-                    Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
-                  </summary>
-                  <FigureLinks store={store} ids={c.evidence} onOpen={onOpenFigure} />
-                </details>
-              )}
-              {c.evidenceSources && (
-                <details>
-                  <summary>
-                    Also rests on {c.evidenceSources.length} stud{c.evidenceSources.length === 1 ? 'y' : 'ies'} whose
-                    finding is stated in words
-                  </summary>
-                  <CitedSources store={store} ids={c.evidenceSources} />
-                </details>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <div className="verdict-summary" role="group" aria-label="Claims by verdict (press to filter)">
+        {VERDICTS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className="verdict-toggle"
+            aria-pressed={filters.verdicts.includes(v)}
+            onClick={() => toggleVerdict(v)}
+          >
+            <VerdictBadge verdict={v} /> <span className="verdict-count">{counts.get(v) ?? 0}</span>
+          </button>
+        ))}
+        <CopyLink href={window.location.href} label="Copy link to this page" />
+      </div>
+      {hiddenByFilters && (
+        <p className="notice" role="status">
+          The claim this link points to is hidden by the current filters.{' '}
+          <button type="button" className="link-button" onClick={() => onFiltersChange(DEFAULT_FILTERS)}>
+            Clear the filters to show it
+          </button>
+        </p>
+      )}
+      {claims.length === 0 && (
+        <p className="empty">
+          No claim matches these filters (claims are hidden when only research sources are shown).
+        </p>
+      )}
+      {blogs.map(({ source, claims: mine }) => (
+        <section key={source.id} className="blog-group" aria-labelledby={`blog-${source.id}`}>
+          <h3 id={`blog-${source.id}`}>{source.venue}</h3>
+          <p className="cell-sub">
+            <cite>{source.title}</cite> ·{' '}
+            <SourceLink source={source} label={source.url ? 'Read the post' : 'No web address known'} /> · checked{' '}
+            {mine.length} claim{mine.length === 1 ? '' : 's'}
+          </p>
+          <ul className="claim-list">
+            {mine.map((c) => (
+              <ClaimCard
+                key={c.id}
+                store={store}
+                c={c}
+                highlighted={c.id === highlighted}
+                href={linkFor(c.id)}
+                onOpenFigure={onOpenFigure}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
     </section>
   );
 }

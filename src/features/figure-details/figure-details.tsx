@@ -3,6 +3,8 @@ import { CitedSources } from '../../components/cited-sources';
 import { DetailField } from '../../components/detail-field';
 import { FigureLinks } from '../../components/figure-links';
 import { KindBadge } from '../../components/kind-badge';
+import { NotAdvice } from '../../components/not-advice';
+import { VerdictBadge } from '../../components/verdict-badge';
 import { SourceIds } from '../../components/source-ids';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
@@ -15,7 +17,6 @@ import {
   DOMAIN_LABELS,
   METRIC_LABELS,
   ONSET_BASIS_LABELS,
-  VERDICT_LABELS,
 } from '../../data/vocabulary';
 import { formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
 import { figureCondition, isPtsdPopulation } from '../../selectors/population';
@@ -75,7 +76,7 @@ function OutcomeFields({ store, o }: { store: Store; o: Outcome }) {
 function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id: string) => void }) {
   return (
     <>
-      <p className={`verdict verdict--${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</p>
+      <VerdictBadge verdict={c.verdict} />
       <dl className="details-list">
         <DetailField label="The claim">{c.statement}</DetailField>
         {c.quotedNumbers && <DetailField label="Numbers as printed">{c.quotedNumbers.join(', ')}</DetailField>}
@@ -156,6 +157,7 @@ export function FigureDetails({ store, id, onClose, onOpen, onOnlySource }: Prop
             Close <span className="visually-hidden">details</span>
           </button>
         </div>
+        <NotAdvice />
         {outcome && <OutcomeFields store={store} o={outcome} />}
         {claim && <ClaimFields store={store} c={claim} onOpen={onOpen} />}
         <SourceBlock source={source} />

@@ -1,5 +1,5 @@
 import type { Store } from '../../data/normalize';
-import { CLASS_LABELS, METRIC_LABELS } from '../../data/vocabulary';
+import { CLASS_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
 import { shortCitation } from '../../lib/format';
 import { OPTION_LABELS, QUESTION_LABELS } from '../../selectors/options';
 import { DEFAULT_FILTERS, hasActiveFilters, type Filters } from '../../state/view-state';
@@ -8,7 +8,7 @@ type Chip = { key: string; label: string; remove: (f: Filters) => Filters };
 
 function chipsFor(store: Store, f: Filters): Chip[] {
   const without =
-    <K extends 'sources' | 'classes' | 'treatments' | 'metrics'>(key: K, value: string) =>
+    <K extends 'sources' | 'classes' | 'treatments' | 'metrics' | 'verdicts'>(key: K, value: string) =>
     (x: Filters) => ({
       ...x,
       [key]: (x[key] as string[]).filter((v) => v !== value),
@@ -20,6 +20,8 @@ function chipsFor(store: Store, f: Filters): Chip[] {
     chips.push({ key: `class-${c}`, label: `Class: ${CLASS_LABELS[c]}`, remove: without('classes', c) });
   for (const m of f.metrics)
     chips.push({ key: `metric-${m}`, label: `Measure: ${METRIC_LABELS[m]}`, remove: without('metrics', m) });
+  for (const v of f.verdicts)
+    chips.push({ key: `verdict-${v}`, label: `Verdict: ${VERDICT_LABELS[v]}`, remove: without('verdicts', v) });
   for (const t of f.treatments) {
     chips.push({
       key: `tx-${t}`,

@@ -1,6 +1,13 @@
 import { useId, useMemo } from 'react';
 import type { Store } from '../../data/normalize';
-import { CLASS_LABELS, METRICS, METRIC_LABELS, TREATMENT_CLASSES } from '../../data/vocabulary';
+import {
+  CLASS_LABELS,
+  METRICS,
+  METRIC_LABELS,
+  TREATMENT_CLASSES,
+  VERDICTS,
+  VERDICT_LABELS,
+} from '../../data/vocabulary';
 import type { Filters, KindFilter } from '../../state/view-state';
 import { CheckboxGroup } from './checkbox-group';
 import { SourcePicker } from './source-picker';
@@ -69,6 +76,12 @@ export function FilterPanel({ store, filters, onChange }: Props) {
         options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
         selected={filters.metrics}
         onChange={(v) => set('metrics', v as Filters['metrics'])}
+      />
+      <CheckboxGroup
+        legend="Claim verdict"
+        options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
+        selected={filters.verdicts}
+        onChange={(v) => set('verdicts', v as Filters['verdicts'])}
       />
       <YearRange
         min={minYear}

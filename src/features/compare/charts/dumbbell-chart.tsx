@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { ComposedChart, XAxis, usePlotArea, useXAxisScale } from 'recharts';
 import { ChartMark } from '../../../components/chart/chart-mark';
 import { MarkShape, type MarkShapeName } from '../../../components/chart/mark-shape';
-import { RowLabel, layoutRows, type LaidOutGroup } from './row-layout';
-import { MarkCaption } from './mark-caption';
+import { GroupTitle, RowLabel, layoutRows, type LaidOutGroup } from '../../../components/chart/row-layout';
+import { MarkCaption } from '../../../components/chart/mark-caption';
 
 /** One arm's point on a 0–100% axis. */
 export type DumbbellPoint = {
@@ -72,16 +72,7 @@ function Rows({
     <g className="dumbbell-rows">
       {groups.map((g) => (
         <g key={g.title}>
-          <text
-            x={area.x}
-            y={top + g.titleY}
-            className="chart-group-title"
-            fontSize={13}
-            fontWeight={700}
-            fill="#1f3a5f"
-          >
-            {g.title}
-          </text>
+          <GroupTitle x={area.x} y={top + g.titleY} lines={g.titleLines} />
           {g.rows.map(({ row, lines, labelY, markY }) => {
             const y = top + markY;
             return (

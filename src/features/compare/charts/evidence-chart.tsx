@@ -5,8 +5,8 @@ import { MarkShape } from '../../../components/chart/mark-shape';
 import { formatNumber } from '../../../lib/format';
 import { OPTION_LABELS, OPTION_STYLE } from '../../../selectors/options';
 import type { EvidenceRow } from '../../../selectors/select-evidence-series';
-import { RowLabel, layoutRows, type LaidOutGroup } from './row-layout';
-import { MarkCaption } from './mark-caption';
+import { RowLabel, layoutRows, type LaidOutGroup } from '../../../components/chart/row-layout';
+import { MarkCaption } from '../../../components/chart/mark-caption';
 
 const MARGIN = { top: 8, right: 28, bottom: 4, left: 16 };
 const AXIS_HEIGHT = 40;

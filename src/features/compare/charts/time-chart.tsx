@@ -12,8 +12,8 @@ import {
   type TimeMark,
   type TimeRow,
 } from '../../../selectors/select-time-series';
-import { RowLabel, layoutRows, type LaidOutGroup } from './row-layout';
-import { MarkCaption } from './mark-caption';
+import { GroupTitle, RowLabel, layoutRows, type LaidOutGroup } from '../../../components/chart/row-layout';
+import { MarkCaption } from '../../../components/chart/mark-caption';
 
 /** Onset marks are shaped by what the time is, so a course length never reads as an onset. */
 export const BASIS_SHAPE: Record<OnsetBasis, MarkShapeName> = {
@@ -62,16 +62,7 @@ function Marks({
     <g>
       {groups.map((g) => (
         <g key={g.title}>
-          <text
-            x={area.x}
-            y={top + g.titleY}
-            className="chart-group-title"
-            fontSize={13}
-            fontWeight={700}
-            fill="#1f3a5f"
-          >
-            {g.title}
-          </text>
+          <GroupTitle x={area.x} y={top + g.titleY} lines={g.titleLines} />
           {g.rows.map(({ row, lines, labelY, markY }) => {
             const y = top + markY;
             const color = OPTION_STYLE[row.option].color;

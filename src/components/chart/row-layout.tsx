@@ -1,8 +1,8 @@
-import { wrapText } from '../../../lib/chart-export';
+import { wrapText } from '../../lib/chart-export';
 
 /** Vertical layout of charts drawn as labelled rows (label lines, then the marks line). */
 export type LaidOutRow<T> = { row: T; lines: string[]; labelY: number; markY: number };
-export type LaidOutGroup<T> = { title: string; titleY: number; rows: LaidOutRow<T>[] };
+export type LaidOutGroup<T> = { title: string; titleLines: string[]; titleY: number; rows: LaidOutRow<T>[] };
 
 export const ROW = { group: 26, line: 15, marks: 26 } as const;
 const LABEL_FONT = 12;
@@ -22,7 +22,8 @@ export function layoutRows<T>(
   for (const g of groups) {
     if (g.rows.length === 0) continue;
     const titleY = y + 16;
-    if (g.title) y += ROW.group;
+    const titleLines = g.title ? wrapText(g.title, plotWidth, 13) : [];
+    if (g.title) y += ROW.group + (titleLines.length - 1) * ROW.line;
     const rows = g.rows.map((row) => {
       const lines = wrapText(labelOf(row), plotWidth, LABEL_FONT);
       const labelY = y + 12;
@@ -31,10 +32,23 @@ export function layoutRows<T>(
       y += markHeight;
       return { row, lines, labelY, markY };
     });
-    out.push({ title: g.title, titleY, rows });
+    out.push({ title: g.title, titleLines, titleY, rows });
     y += 6;
   }
   return { groups: out, height: y };
+}
+
+/** A group's wrapped title as SVG text. */
+export function GroupTitle({ x, y, lines }: { x: number; y: number; lines: readonly string[] }) {
+  return (
+    <text x={x} y={y} className="chart-group-title" fontSize={13} fontWeight={700} fill="#1f3a5f">
+      {lines.map((l, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? 0 : ROW.line}>
+          {l}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
 /** A wrapped label as SVG text, one tspan per line. */
