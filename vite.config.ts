@@ -12,14 +12,16 @@ const dataDir = resolve(import.meta.dirname, 'data');
  * reviewed dataset can be dropped onto a host without rebuilding.
  */
 function datasetFiles(): Plugin {
-  const jsonFiles = () => readdirSync(dataDir).filter((f) => f.endsWith('.json'));
+  // The four JSON files, and the known-gaps notes the About page renders (README.md stays in the repository).
+  const jsonFiles = () => readdirSync(dataDir).filter((f) => f.endsWith('.json') || f === 'known-gaps.md');
   return {
     name: 'dataset-files',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const match = /\/data\/([a-z-]+\.json)(?:\?.*)?$/.exec(req.url ?? '');
+        const match = /\/data\/([a-z-]+\.(?:json|md))(?:\?.*)?$/.exec(req.url ?? '');
         if (!match?.[1] || !jsonFiles().includes(match[1])) return next();
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        const type = match[1].endsWith('.md') ? 'text/markdown' : 'application/json';
+        res.setHeader('Content-Type', `${type}; charset=utf-8`);
         res.end(readFileSync(resolve(dataDir, match[1])));
       });
     },

@@ -189,7 +189,7 @@ export function Dashboard({ store }: { store: Store }) {
                   onOpenSource={(id) => setState((s) => ({ ...s, source: id }), 'push')}
                 />
               ))}
-            {view === 'about' && <AboutView store={store} />}
+            {view === 'about' && <AboutView store={store} claimLink={claimLink} />}
           </Suspense>
         </main>
       </div>

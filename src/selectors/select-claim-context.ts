@@ -47,11 +47,16 @@ function claimedOf(c: Claim, axis: ClaimContext['axis']): ClaimContext['claimed'
   const low = conv(c.low);
   const high = conv(c.high);
   if (value === null && low === undefined && high === undefined) return null;
-  // Quote the blog's own wording of this number ("nearly 70%"), not every number it printed (a year).
-  const digits = [c.value, c.low, c.high].filter((v): v is number => typeof v === 'number').map(String);
-  const quoted = (c.quotedNumbers ?? []).filter((q) => digits.some((d) => q.includes(d)));
-  const printed = quoted.length
-    ? quoted.map((q) => `“${q}”`).join(' to ')
+  // Quote the blog's own wording of this number ("nearly 70%", "two weeks"), not a study year it also printed.
+  const tokens = [c.value, c.low, c.high].filter((v): v is number => typeof v === 'number').map(String);
+  const wording = (c.quotedNumbers ?? []).filter((q) => !/^(19|20)\d{2}$/.test(q));
+  const matching = wording.filter((q) =>
+    tokens.some((t) => new RegExp(`(^|[^\\d.])${t.replace('.', '\\.')}([^\\d]|$)`).test(q)),
+  );
+  const chosen = matching.length ? matching : wording;
+  const withUnit = (q: string) => (/^[\d.]+$/.test(q) && unit !== '%' ? `“${q}” ${unit}` : `“${q}”`);
+  const printed = chosen.length
+    ? chosen.map(withUnit).join(' to ')
     : formatValue({
         value: c.value ?? null,
         unit,

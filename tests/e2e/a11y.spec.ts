@@ -9,6 +9,8 @@ for (const view of views) {
     await expect(page.locator('main h2').first()).toBeVisible();
     // Compare's charts load after the grid; wait for the last one.
     if (view === 'compare') await expect(page.locator('#chart-evidence [data-record-id]').first()).toBeVisible();
+    if (view === 'about') await expect(page.getByTestId('known-gaps')).toBeVisible();
+    if (view === 'claims') await expect(page.locator('.claim-chart [data-record-id]').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });

@@ -1,41 +1,239 @@
+import { useEffect, useState } from 'react';
+import { VerdictBadge } from '../../components/verdict-badge';
 import type { Store } from '../../data/normalize';
+import { DATA_FILES } from '../../data/schema';
+import { VERDICTS } from '../../data/vocabulary';
+import { parseMarkdown, type Block, type Inline } from '../../lib/mini-markdown';
 
-/** What the dashboard is, how the data was curated, and what it is not. */
-export function AboutView({ store }: { store: Store }) {
+const GAPS_FILE = 'data/known-gaps.md';
+
+function Text({ parts }: { parts: readonly Inline[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.code ? (
+          <code key={i}>{p.text}</code>
+        ) : p.bold ? (
+          <strong key={i}>{p.text}</strong>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The known gaps, read from the same file the data dictionary points to: one source of truth. */
+function KnownGaps() {
+  const [state, setState] = useState<{ blocks: Block[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch(new URL(GAPS_FILE, document.baseURI), { cache: 'no-cache' })
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`the server answered ${r.status}`);
+        return r.text();
+      })
+      .then(
+        (text) => live && setState({ blocks: parseMarkdown(text).filter((b) => b.type !== 'heading' || b.level > 1) }),
+      )
+      .catch((e: unknown) => live && setState({ error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!state) return <p role="status">Loading the list of known gaps…</p>;
+  if ('error' in state) {
+    return (
+      <p role="alert">
+        The list of known gaps could not be loaded ({state.error}). It is the file <a href={GAPS_FILE}>{GAPS_FILE}</a>{' '}
+        in the dataset.
+      </p>
+    );
+  }
+  return (
+    <div className="known-gaps" data-testid="known-gaps">
+      {state.blocks.map((b, i) =>
+        b.type === 'heading' ? (
+          <h4 key={i}>
+            <Text parts={b.content} />
+          </h4>
+        ) : b.type === 'list' ? (
+          <ul key={i}>
+            {b.items.map((item, j) => (
+              <li key={j}>
+                <Text parts={item} />
+              </li>
+            ))}
+          </ul>
+        ) : b.content.length === 1 && b.content[0]?.bold ? (
+          <h4 key={i}>{b.content[0].text}</h4>
+        ) : (
+          <p key={i}>
+            <Text parts={b.content} />
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
+
+const VERDICT_MEANING = {
+  consistent: 'the evidence bears the statement out.',
+  overstated: 'goes further than the evidence: faster, larger, longer or surer.',
+  misattributed: 'a real figure pinned to the wrong study, year, dose or number of infusions.',
+  'missing-context': 'right as far as it goes, but leaves out something that changes its meaning.',
+  unsupported: 'no study on record shows it.',
+} as const;
+
+/** What the dashboard is for and not for, how it was made, what its words mean, and how to cite or correct it. */
+export function AboutView({ store, claimLink }: { store: Store; claimLink: (id: string) => string }) {
+  const files = Object.values(DATA_FILES).map((f) => f.file);
   return (
     <section aria-labelledby="about-title" className="prose">
-      <h2 id="about-title">About this dashboard</h2>
+      <h2 id="about-title">About this dashboard and how it was made</h2>
       <p>
         Clinic websites describe ketamine for PTSD in confident terms, while SSRIs and talking therapy are often
         described vaguely as slow. This dashboard sets the published figures side by side so that patients, families,
-        clinicians and journalists can see what each treatment has actually been shown to do: how fast it works, how
-        long the benefit lasts, how many people respond or remit, and what it costs in side effects and dropout.
+        clinicians and journalists can see what each treatment has been shown to do: how fast it works, how long the
+        benefit lasts, how many people respond or remit, and what it costs in side effects and dropout.
       </p>
-      <h3>How the figures were chosen</h3>
+      <h3>What it is not for</h3>
+      <p>
+        It is not medical advice and cannot say what will work for one person: every figure is an average over a group
+        of people in a study, with its own doses, controls and follow-up. It is not a complete review either; the known
+        gaps below say what is missing. Talk to a clinician before starting, stopping or changing treatment.
+      </p>
+
+      <h3>How sources were chosen and figures extracted</h3>
       <ul>
         <li>
-          Every figure was read in a trial report, review, guideline, drug label or registry record, and carries a
-          locator saying where in that source it appears.
+          <strong>Seen, not remembered.</strong> A figure is here only if it was read in a trial report, review,
+          guideline, drug label or registry record, whose address is recorded.
         </li>
         <li>
-          A rate from a controlled trial is shown with its control arm’s rate, so no number stands without its baseline.
+          <strong>Exact numbers, own words.</strong> Numbers are copied exactly; every note and explanation was written
+          afresh.
         </li>
         <li>
-          Statements from clinic blogs are kept apart as <em>claims</em>, each with a verdict and the figures it was
-          checked against. They never count as evidence.
+          <strong>A locator for every figure:</strong> the table, section or paragraph where it appears.
         </li>
-        <li>Numbers are copied exactly; every explanation is written afresh.</li>
+        <li>
+          <strong>Both arms.</strong> A rate from a controlled trial comes with its control arm’s rate, so 67% is never
+          shown without its 20%.
+        </li>
+        <li>
+          <strong>Secondary readings are marked.</strong> A figure read in a review or letter rather than the study’s
+          own report says so in its details.
+        </li>
+        <li>
+          <strong>Blogs are claims, not evidence.</strong> Statements from clinic blogs are kept apart, each with a
+          verdict and the figures it was checked against.
+        </li>
       </ul>
+
+      <h3>What the verdicts mean</h3>
+      <dl className="verdict-meanings">
+        {VERDICTS.map((v) => {
+          const example = store.claims.find((c) => c.verdict === v);
+          return (
+            <div key={v}>
+              <dt>
+                <VerdictBadge verdict={v} />
+              </dt>
+              <dd>
+                {VERDICT_MEANING[v]}{' '}
+                {example && (
+                  <>
+                    Example: <a href={claimLink(example.id)}>{example.statement}</a>
+                  </>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+
+      <h3>Words and numbers, in plain language</h3>
+      <dl className="glossary">
+        <dt>“A of 100 vs B of 100”, “per 100”</dt>
+        <dd>
+          Out of every 100 people on the treatment, A improved; out of every 100 on the control arm, B did. The
+          difference, A minus B per 100, is roughly how many more improved because of the treatment rather than the
+          passing of time or the care of taking part.
+        </dd>
+        <dt>95% interval, Wilson interval</dt>
+        <dd>
+          The range of values the study is compatible with. Where a source gives counts (10 of 15) but no interval, the
+          dashboard works one out by the Wilson method, labelled “from counts”; it never invents one otherwise.
+        </dd>
+        <dt>NNT (number needed to treat), NNH (to harm)</dt>
+        <dd>
+          How many people need the treatment instead of the control for one more to improve (or to have a side effect).
+          Smaller NNT is better; it is shown only where both arms’ counts were printed.
+        </dd>
+        <dt>How fast: first rating, first ahead of control, course length, guidance</dt>
+        <dd>
+          A time can mean different things. “Better at the first rating” means the first check after dosing already
+          showed benefit (it may have begun earlier). “First ahead of control” is the first visit where the treatment
+          beat placebo. A course length (massed PE’s 2 weeks) is not an onset, and guidance is a usual time, not a
+          measurement. Charts give each its own shape.
+        </dd>
+        <dt>Limits (“at most”, “at least”)</dt>
+        <dd>A number printed as a limit is drawn as an arrow, never as a point.</dd>
+        <dt>Which way a number reads (direction)</dt>
+        <dd>
+          Some studies print benefit as a negative number, some as positive, and ratios of side effects read the other
+          way round from ratios of response. Each comparison records which way it reads, so charts can put “favours the
+          treatment” on the same side; where a source does not say, the figure is listed as not shown rather than
+          guessed.
+        </dd>
+        <dt>Not a PTSD population</dt>
+        <dd>
+          A few figures come from people without PTSD (esketamine in depression trials, a drug label pooled across
+          conditions). They are shown only as labelled context and left out of the headlines.
+        </dd>
+      </dl>
+
       <h3>The dataset</h3>
       <p>
-        Version {store.version}, reviewed {store.reviewed}: {store.sources.length} sources, {store.outcomes.length}{' '}
-        figures and {store.claims.length} claims. The files are plain JSON and can be downloaded and checked
-        independently.
+        Version <strong>{store.version}</strong>, reviewed <time dateTime={store.reviewed}>{store.reviewed}</time>:{' '}
+        {store.sources.length} sources, {store.outcomes.length} figures and {store.claims.length} claims. Download the
+        files as they are:
       </p>
-      <h3>Not medical advice</h3>
+      <ul className="downloads">
+        {files.map((f) => (
+          <li key={f}>
+            <a href={`data/${f}`} download>
+              {f}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href={GAPS_FILE} download>
+            known-gaps.md
+          </a>
+        </li>
+      </ul>
+
+      <h3>Known gaps</h3>
+      <KnownGaps />
+
+      <h3>How to cite</h3>
       <p>
-        Group averages from studies cannot say what will happen to one person. Please discuss treatment decisions with a
-        qualified clinician.
+        The dashboard: <em>PTSD Treatment Evidence</em>, dataset version {store.version} (reviewed {store.reviewed}),
+        with the address of the view you used; every view, filter and opened figure is in the address.
+      </p>
+      <p>
+        A figure: cite the original source shown in the figure’s details (its DOI or PubMed link) and the place given
+        there, and mention that you found it through this dashboard, version {store.version}.
+      </p>
+
+      <h3>How to propose a correction or a new source</h3>
+      <p>
+        Open an issue in the project’s repository naming the figure (its id is in the address after <code>fig=</code>),
+        what is wrong, and where you read the right number: the address of the source and the table or paragraph. A new
+        source needs the same: a DOI or PubMed link and the place of each figure. The data dictionary (
+        <code>data/README.md</code>) describes every field.
       </p>
     </section>
   );

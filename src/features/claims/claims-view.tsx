@@ -144,7 +144,7 @@ export function ClaimsView({ store, claims, filters, onFiltersChange, highlighte
     const el = document.getElementById(`claim-${highlighted}`);
     if (!el) return;
     scrolled.current = highlighted;
-    el.scrollIntoView({ block: 'start' });
+    el.scrollIntoView?.({ block: 'start' });
     document.getElementById(`claim-${highlighted}-statement`)?.focus({ preventScroll: true });
   }, [highlighted, claims]);
 

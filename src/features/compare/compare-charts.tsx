@@ -93,7 +93,7 @@ export default function CompareCharts({ store, outcomes, onOpenFigure, onOpenCel
     let frames = 0;
     let raf = 0;
     const pin = () => {
-      el.scrollIntoView();
+      el.scrollIntoView?.();
       if (++frames < 12) raf = requestAnimationFrame(pin);
     };
     raf = requestAnimationFrame(pin);
