@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Store } from '../data/normalize';
 import { CompareView } from '../features/compare/compare-view';
 import { NotAdvice } from '../components/not-advice';
@@ -41,9 +41,12 @@ export function Dashboard({ store }: { store: Store }) {
     }),
     [store],
   );
-  const [state, setState] = useViewState(known);
+  const [state, setState, ignoredLinkParts] = useViewState(known);
+  const [showIgnored, setShowIgnored] = useState(ignoredLinkParts.length > 0);
   const { view, filters } = state;
-  const filtered = useMemo(() => selectFiltered(store, filters), [store, filters]);
+  // Filtering follows the filters a beat behind, so typing in the search box never waits for it.
+  const deferredFilters = useDeferredValue(filters);
+  const filtered = useMemo(() => selectFiltered(store, deferredFilters), [store, deferredFilters]);
   const sortedRows = useMemo(() => selectSortedRows(filtered.rows, state.sort), [filtered, state.sort]);
   const sources = useMemo(
     () => (hasActiveFilters(filters) ? selectSourcesOf(store, filtered) : store.sources),
@@ -52,7 +55,8 @@ export function Dashboard({ store }: { store: Store }) {
 
   const setFilters = useCallback((next: Filters) => setState((s) => ({ ...s, filters: next })), [setState]);
   const openRow = useCallback((id: string) => setState((s) => ({ ...s, figure: id }), 'push'), [setState]);
-  const closeRow = useCallback(() => setState((s) => ({ ...s, figure: null }), 'push'), [setState]);
+  // Opening a figure is a step Back can undo; closing it is not, so Back never reopens it.
+  const closeRow = useCallback(() => setState((s) => ({ ...s, figure: null }), 'replace'), [setState]);
   const onlySource = useCallback(
     (id: string) =>
       setState(
@@ -106,6 +110,14 @@ export function Dashboard({ store }: { store: Store }) {
         onNavigate={(v) => setState((s) => ({ ...s, view: v, source: null, figure: null, claim: null }), 'push')}
       />
       <NotAdvice />
+      {showIgnored && (
+        <p className="notice link-notice" role="status">
+          Part of this link was not understood and was left out: {ignoredLinkParts.join(', ')}. The page shows the rest.{' '}
+          <button type="button" className="link-button" onClick={() => setShowIgnored(false)}>
+            Dismiss
+          </button>
+        </p>
+      )}
       <div className={filterable ? 'workspace' : 'workspace workspace--single'}>
         {filterable && (
           <aside className="sidebar" aria-label="Filters">

@@ -3,12 +3,14 @@ import type { Claim, Outcome, Source, Treatment } from '../data/schema';
 import {
   CONDITION_LABELS,
   DOMAIN_LABELS,
+  KIND_LABELS,
+  VERDICT_LABELS,
   METRIC_LABELS,
   NON_PEER_REVIEWED_KINDS,
   type Condition,
   type Metric,
 } from '../data/vocabulary';
-import { formatTimepoint, shortCitation } from '../lib/format';
+import { formatTimepoint, formatValue, shortCitation } from '../lib/format';
 import { figureCondition } from './population';
 
 /** One row of the evidence table: a figure from a source, or a clinic blog's claim. */
@@ -71,6 +73,9 @@ function figureRow(store: Store, o: Outcome): TableRow | null {
     searchText: searchText([
       CONDITION_LABELS[condition],
       o.domain && DOMAIN_LABELS[o.domain],
+      // Values as shown ("67%", "24 hours") and the design, so people can search for what they see.
+      formatValue(o),
+      KIND_LABELS[source.kind],
       treatment.name,
       treatment.class,
       comparator?.name,
@@ -113,6 +118,10 @@ function claimRow(store: Store, c: Claim): TableRow | null {
       c.statement,
       c.locator,
       c.verdict,
+      VERDICT_LABELS[c.verdict],
+      c.value !== undefined && c.value !== null && c.unit ? formatValue({ value: c.value, unit: c.unit }) : undefined,
+      c.quotedNumbers?.join(' '),
+      'claim',
       citation,
       source.title,
     ]),

@@ -142,6 +142,28 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
   };
 }
 
+/**
+ * The parts of a link the codec did not keep (unknown keys, values it dropped), as "key=value"
+ * strings, so the page can say what it ignored before it cleans the address.
+ */
+export function ignoredParts(search: string, state: ViewState): string[] {
+  const original = safeParams(search);
+  const kept = safeParams(serializeViewState(state));
+  const out: string[] = [];
+  for (const [key, value] of original) {
+    const keptValue = kept.get(key);
+    if (keptValue === null) {
+      // Defaults are omitted when written, so a value equal to the default was understood.
+      if (key === 'view' && value === DEFAULT_VIEW_STATE.view) continue;
+      out.push(`${key}=${value}`);
+      continue;
+    }
+    const dropped = value.split(',').filter((t) => t && !keptValue.split(',').includes(t));
+    for (const t of dropped) out.push(`${key}=${t}`);
+  }
+  return out;
+}
+
 const enc = (tokens: readonly string[]) => tokens.map(encodeURIComponent).join(',');
 
 /** Writes only what differs from the default, so the default view has a bare URL. */

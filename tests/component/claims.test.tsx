@@ -63,7 +63,7 @@ describe('Claims view', () => {
     renderApp('?view=claims', withSecondBlog);
     const summary = await screen.findByRole('group', { name: /Claims by verdict/ });
     await user.click(within(summary).getByRole('button', { name: /Consistent with the evidence 1/ }));
-    expect(window.location.search).toBe('?view=claims&verdict=consistent');
+    await waitFor(() => expect(window.location.search).toBe('?view=claims&verdict=consistent'));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Example Clinic' })).toBeNull());
     expect(screen.getByRole('heading', { name: /two in three respond/ })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: /benefit is permanent/ })).toBeNull();

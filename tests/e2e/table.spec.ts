@@ -149,4 +149,28 @@ test('junk in the URL falls back to the default view without an error', async ({
     `Showing ${outcomes.length} of ${outcomes.length} figures and ${claims.length} of ${claims.length} claims`,
   );
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // It says what it left out, then cleans the address.
+  await expect(page.locator('.link-notice')).toContainText('view=<script>');
+  await expect(page.locator('.link-notice')).toContainText('src=NOPE');
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('Back after closing a figure does not reopen it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Table' }).click();
+  await page
+    .getByRole('button', { name: /^Details:/ })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'All figures' })).toBeVisible();
+});
+
+test('search finds a value as it is shown', async ({ page }) => {
+  await page.goto('./?view=table&q=67%25');
+  await expect(page.locator('.evidence-table tbody tr[data-row-id="feder-2021-response-ketamine-wk2"]')).toBeVisible();
 });

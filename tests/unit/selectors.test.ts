@@ -81,8 +81,8 @@ describe('selectSortedRows', () => {
     expect(desc).toEqual([15, undefined, undefined, undefined]);
   });
 
-  it('sorts values and text', () => {
-    expect(selectSortedRows(rows, [{ id: 'value', desc: true }]).map((r) => r.value)).toEqual([70, 67, 27.5, 20]);
+  it('sorts values within their measure, and text', () => {
+    expect(selectSortedRows(rows, [{ id: 'value', desc: true }]).map((r) => r.value)).toEqual([27.5, 70, 67, 20]);
     expect(selectSortedRows(rows, [{ id: 'treatment', desc: false }]).map((r) => r.treatment.name)[0]).toBe(
       'IV ketamine, six infusions',
     );
@@ -103,5 +103,34 @@ describe('selectSortedRows', () => {
 
   it('returns the input untouched without a sort', () => {
     expect(selectSortedRows(rows, [])).toBe(rows);
+  });
+});
+
+describe('value sorting', () => {
+  it('orders values within measure and unit, never interleaving them, missing last', async () => {
+    const { selectSortedRows } = await import('../../src/selectors/select-sorted');
+    const row = (id: string, metric: string, value: number | null, unit: string) =>
+      ({ id, metric, value, unit, outcome: { low: undefined, high: undefined } }) as unknown as Parameters<
+        typeof selectSortedRows
+      >[0][number];
+    const rows = [
+      row('relapse-50', 'relapse', 50, '%'),
+      row('response-85', 'response', 85, '%'),
+      row('duration-24mo', 'duration', 24, 'months'),
+      row('response-23', 'response', 23, '%'),
+      row('duration-6wk', 'duration', 6, 'weeks'),
+      row('response-none', 'response', null, '%'),
+    ];
+    const asc = selectSortedRows(rows, [{ id: 'value', desc: false }]).map((r) => r.id);
+    expect(asc).toEqual(['duration-6wk', 'duration-24mo', 'response-23', 'response-85', 'relapse-50', 'response-none']);
+    const desc = selectSortedRows(rows, [{ id: 'value', desc: true }]).map((r) => r.id);
+    expect(desc).toEqual([
+      'duration-24mo',
+      'duration-6wk',
+      'response-85',
+      'response-23',
+      'relapse-50',
+      'response-none',
+    ]);
   });
 });

@@ -118,3 +118,13 @@ describe('view state codec', () => {
     expect(serializeViewState(state)).toBe('?view=table&cell=ketamine.onset');
   });
 });
+
+describe('ignoredParts', () => {
+  it('names what a link held that the page could not use, and nothing it kept', async () => {
+    const { ignoredParts } = await import('../../src/state/url-codec');
+    const search = '?view=%3Cscript%3E&sort=bogus.sideways,value.desc&src=NOPE&metric=response&colour=red';
+    const state = parseViewState(search, { sources: new Set(['feder-2021']) });
+    expect(ignoredParts(search, state)).toEqual(['view=<script>', 'sort=bogus.sideways', 'src=NOPE', 'colour=red']);
+    expect(ignoredParts('?view=compare&metric=response', parseViewState('?view=compare&metric=response'))).toEqual([]);
+  });
+});

@@ -40,6 +40,7 @@ export function TableView({ rows, sort, hidden, datasetVersion, onSortChange, on
               <span key={s.id}>
                 {i > 0 && ', then '}
                 <strong>{COLUMN_LABELS[s.id]}</strong> {s.desc ? '(high to low)' : '(low to high)'}
+                {s.id === 'value' && ' within each measure and unit'}
               </span>
             ))}{' '}
             <button type="button" className="link-button" onClick={() => onSortChange([])}>
