@@ -21,6 +21,33 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** Study designs people filter by, each a group of source kinds. */
+export const DESIGN_GROUPS = {
+  randomized: ['rct'],
+  crossover: ['crossover-rct'],
+  'open-label': ['open-label', 'case-series'],
+  secondary: ['secondary-analysis'],
+  'meta-analysis': ['meta-analysis'],
+  'systematic-review': ['systematic-review', 'review'],
+  guideline: ['guideline'],
+  'label-regulatory': ['drug-label', 'regulatory', 'registry'],
+  'clinic-blog': ['clinic-blog'],
+} as const satisfies Record<string, readonly SourceKind[]>;
+export type DesignGroup = keyof typeof DESIGN_GROUPS;
+export const DESIGNS = Object.keys(DESIGN_GROUPS) as DesignGroup[];
+
+export const DESIGN_LABELS: Record<DesignGroup, string> = {
+  randomized: 'Randomized trial',
+  crossover: 'Crossover randomized trial',
+  'open-label': 'Open-label study or case series',
+  secondary: 'Secondary analysis of a trial',
+  'meta-analysis': 'Meta-analysis',
+  'systematic-review': 'Systematic or narrative review',
+  guideline: 'Guideline',
+  'label-regulatory': 'Drug label or regulatory document',
+  'clinic-blog': 'Clinic blog (claims)',
+};
+
 /** Kinds that are not peer-reviewed research or official documents. */
 export const NON_PEER_REVIEWED_KINDS: readonly SourceKind[] = ['clinic-blog'];
 

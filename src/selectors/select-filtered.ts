@@ -1,4 +1,5 @@
 import type { Store } from '../data/normalize';
+import { DESIGN_GROUPS } from '../data/vocabulary';
 import type { Claim, Outcome } from '../data/schema';
 import type { Filters } from '../state/view-state';
 import { selectGlanceCellIds } from './select-glance';
@@ -29,6 +30,9 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
   const treatments = filters.treatments.length ? new Set(filters.treatments) : null;
   const metrics = filters.metrics.length ? new Set<string>(filters.metrics) : null;
   const verdicts = filters.verdicts.length ? new Set<string>(filters.verdicts) : null;
+  const designs = filters.designs.length
+    ? new Set<string>(filters.designs.flatMap((d) => DESIGN_GROUPS[d] as readonly string[]))
+    : null;
   const peerOnly = filters.kind === 'peer-reviewed';
   const { yearFrom, yearTo } = filters;
   const words = searchWords(filters.query);
@@ -41,6 +45,7 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
     if (row.rowKind === 'figure') figures += 1;
     if (peerOnly && !row.peerReviewed) continue;
     if (sources && !sources.has(row.source.id)) continue;
+    if (designs && !designs.has(row.source.kind)) continue;
     if (metrics && !metrics.has(row.metric)) continue;
     if (verdicts && row.claim && !verdicts.has(row.claim.verdict)) continue;
     const arm = row.treatment.class === 'control' && row.comparator ? row.comparator : row.treatment;

@@ -1,7 +1,9 @@
 import {
+  DESIGNS,
   METRICS,
   TREATMENT_CLASSES,
   VERDICTS,
+  type DesignGroup,
   type Metric,
   type TreatmentClass,
   type Verdict,
@@ -46,6 +48,7 @@ const isView = oneOf<View>(VIEWS);
 const isClass = oneOf<TreatmentClass>(TREATMENT_CLASSES);
 const isMetric = oneOf<Metric>(METRICS);
 const isVerdict = oneOf<Verdict>(VERDICTS);
+const isDesign = oneOf<DesignGroup>(DESIGNS);
 const isColumn = oneOf<ColumnId>(COLUMN_IDS);
 const isOption = oneOf<OptionId>(OPTIONS);
 const isQuestion = oneOf<QuestionId>(QUESTIONS);
@@ -126,6 +129,7 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
     filters: {
       sources: ids(params, 'src', known.sources),
       kind: params.get('kind') === 'peer' ? 'peer-reviewed' : 'all',
+      designs: list(params, 'design').filter(isDesign),
       classes: list(params, 'class').filter(isClass),
       treatments: ids(params, 'tx', known.treatments),
       metrics: list(params, 'metric').filter(isMetric),
@@ -175,6 +179,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.source) add('source', encodeURIComponent(state.source));
   if (f.sources.length) add('src', enc(f.sources));
   if (f.kind === 'peer-reviewed') add('kind', 'peer');
+  if (f.designs.length) add('design', enc(f.designs));
   if (f.classes.length) add('class', enc(f.classes));
   if (f.treatments.length) add('tx', enc(f.treatments));
   if (f.metrics.length) add('metric', enc(f.metrics));

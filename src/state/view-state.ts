@@ -1,4 +1,4 @@
-import type { Metric, TreatmentClass, Verdict } from '../data/vocabulary';
+import type { DesignGroup, Metric, TreatmentClass, Verdict } from '../data/vocabulary';
 import type { OptionId, QuestionId } from '../selectors/options';
 
 /** Everything a shared link keeps. Only inputs live here; all else is derived. */
@@ -38,6 +38,8 @@ export type Filters = {
   /** Source ids; empty means every source. */
   sources: string[];
   kind: KindFilter;
+  /** Study designs (groups of source kinds); empty means every design. */
+  designs: DesignGroup[];
   classes: TreatmentClass[];
   treatments: string[];
   metrics: Metric[];
@@ -68,6 +70,7 @@ export type ViewState = {
 export const DEFAULT_FILTERS: Filters = {
   sources: [],
   kind: 'all',
+  designs: [],
   classes: [],
   treatments: [],
   metrics: [],
@@ -93,6 +96,7 @@ export function countActiveFilters(f: Filters): number {
   return (
     f.sources.length +
     (f.kind !== 'all' ? 1 : 0) +
+    f.designs.length +
     f.classes.length +
     f.treatments.length +
     f.metrics.length +

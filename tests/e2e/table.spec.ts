@@ -174,3 +174,13 @@ test('search finds a value as it is shown', async ({ page }) => {
   await page.goto('./?view=table&q=67%25');
   await expect(page.locator('.evidence-table tbody tr[data-row-id="feder-2021-response-ketamine-wk2"]')).toBeVisible();
 });
+
+test('randomized SSRI trials take two actions', async ({ page }) => {
+  await page.goto('./?view=table');
+  await page.getByRole('group', { name: 'Treatment class' }).getByLabel('SSRI', { exact: true }).check();
+  await page.getByRole('group', { name: 'Study design' }).getByLabel('Randomized trial', { exact: true }).check();
+  await expect(page).toHaveURL(/design=randomized/);
+  const kinds = page.locator('.evidence-table tbody tr[data-row-id] td[data-column="kind"]');
+  await expect(kinds.first()).toBeVisible();
+  expect(new Set((await kinds.allTextContents()).map((t) => t.trim()))).toEqual(new Set(['✓ Randomized trial']));
+});

@@ -134,3 +134,15 @@ describe('value sorting', () => {
     ]);
   });
 });
+
+describe('study design filter', () => {
+  it('keeps only the chosen designs, claims included only when blogs are chosen', () => {
+    const store = fixtureStore();
+    const trials = selectFiltered(store, { ...DEFAULT_FILTERS, designs: ['randomized'] });
+    expect(trials.rows.every((r) => r.source.kind === 'rct')).toBe(true);
+    expect(trials.claims).toEqual([]);
+    const blogs = selectFiltered(store, { ...DEFAULT_FILTERS, designs: ['clinic-blog'] });
+    expect(blogs.outcomes).toEqual([]);
+    expect(blogs.claims).toHaveLength(1);
+  });
+});

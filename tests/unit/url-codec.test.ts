@@ -7,6 +7,7 @@ const full: ViewState = {
   filters: {
     sources: ['feder-2021', 'brady-2000'],
     kind: 'peer-reviewed',
+    designs: ['randomized', 'meta-analysis'],
     classes: ['ketamine', 'ssri'],
     treatments: ['sertraline'],
     metrics: ['response', 'onset'],

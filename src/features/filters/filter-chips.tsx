@@ -1,5 +1,5 @@
 import type { Store } from '../../data/normalize';
-import { CLASS_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
+import { CLASS_LABELS, DESIGN_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
 import { shortCitation } from '../../lib/format';
 import { OPTION_LABELS, QUESTION_LABELS } from '../../selectors/options';
 import { DEFAULT_FILTERS, hasActiveFilters, type Filters } from '../../state/view-state';
@@ -8,7 +8,7 @@ type Chip = { key: string; label: string; remove: (f: Filters) => Filters };
 
 function chipsFor(store: Store, f: Filters): Chip[] {
   const without =
-    <K extends 'sources' | 'classes' | 'treatments' | 'metrics' | 'verdicts'>(key: K, value: string) =>
+    <K extends 'sources' | 'designs' | 'classes' | 'treatments' | 'metrics' | 'verdicts'>(key: K, value: string) =>
     (x: Filters) => ({
       ...x,
       [key]: (x[key] as string[]).filter((v) => v !== value),
@@ -16,6 +16,8 @@ function chipsFor(store: Store, f: Filters): Chip[] {
   const chips: Chip[] = [];
   if (f.kind === 'peer-reviewed')
     chips.push({ key: 'kind', label: 'Research only', remove: (x) => ({ ...x, kind: 'all' }) });
+  for (const d of f.designs)
+    chips.push({ key: `design-${d}`, label: `Design: ${DESIGN_LABELS[d]}`, remove: without('designs', d) });
   for (const c of f.classes)
     chips.push({ key: `class-${c}`, label: `Class: ${CLASS_LABELS[c]}`, remove: without('classes', c) });
   for (const m of f.metrics)

@@ -2,6 +2,8 @@ import { useId, useMemo } from 'react';
 import type { Store } from '../../data/normalize';
 import {
   CLASS_LABELS,
+  DESIGNS,
+  DESIGN_LABELS,
   METRICS,
   METRIC_LABELS,
   TREATMENT_CLASSES,
@@ -65,6 +67,12 @@ export function FilterPanel({ store, filters, onChange }: Props) {
           </div>
         ))}
       </fieldset>
+      <CheckboxGroup
+        legend="Study design"
+        options={DESIGNS.map((d) => ({ value: d, label: DESIGN_LABELS[d] }))}
+        selected={filters.designs}
+        onChange={(v) => set('designs', v as Filters['designs'])}
+      />
       <CheckboxGroup
         legend="Treatment class"
         options={TREATMENT_CLASSES.filter((c) => c !== 'control').map((c) => ({ value: c, label: CLASS_LABELS[c] }))}
