@@ -24,6 +24,8 @@ export type ExportParts = {
   url: string;
 };
 
+import { saveBlob } from './download';
+
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
 
 export function escapeXml(text: string): string {
@@ -123,19 +125,8 @@ export function buildExportSvg(p: ExportParts): string {
   ].join('\n');
 }
 
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function downloadSvg(svg: string, filename: string) {
-  save(new Blob([svg], { type: 'image/svg+xml' }), filename);
+  saveBlob(new Blob([svg], { type: 'image/svg+xml' }), filename);
 }
 
 /** Rasterizes the export SVG at twice its size for a sharp PNG. */
@@ -158,7 +149,7 @@ export async function downloadPng(svg: string, filename: string): Promise<void> 
     ctx.drawImage(img, 0, 0);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('The PNG could not be made.');
-    save(blob, filename);
+    saveBlob(blob, filename);
   } finally {
     URL.revokeObjectURL(url);
   }

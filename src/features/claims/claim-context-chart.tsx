@@ -6,7 +6,7 @@ import { MarkShape } from '../../components/chart/mark-shape';
 import { useElementWidth } from '../../components/chart/use-element-width';
 import { OPTION_STYLE } from '../../selectors/options';
 import type { ClaimContext, ContextPoint } from '../../selectors/select-claim-context';
-import { TIME_DOMAIN_DAYS, TIME_TICKS } from '../../selectors/select-time-series';
+import { PERCENT_AXIS_DATA, PERCENT_AXIS_PROPS, TIME_AXIS_DATA, TIME_AXIS_PROPS } from '../../components/chart/axes';
 
 const ROW_H = 16;
 const MARGIN = { top: 26, right: 20, bottom: 4, left: 12 };
@@ -102,29 +102,13 @@ export default function ClaimContextChart({ context, onOpen }: Props) {
         width={width}
         height={height}
         margin={MARGIN}
-        data={time ? TIME_TICKS.map((t) => ({ x: t.days })) : [{ x: 0 }, { x: 100 }]}
+        data={time ? TIME_AXIS_DATA : PERCENT_AXIS_DATA}
         accessibilityLayer={false}
       >
         {time ? (
-          <XAxis
-            type="number"
-            dataKey="x"
-            scale="log"
-            domain={[...TIME_DOMAIN_DAYS]}
-            allowDataOverflow
-            ticks={TIME_TICKS.map((t) => t.days)}
-            tickFormatter={(v: number) => TIME_TICKS.find((t) => Math.abs(t.days - v) < 1e-9)?.label ?? ''}
-            height={AXIS_HEIGHT}
-          />
+          <XAxis {...TIME_AXIS_PROPS} height={AXIS_HEIGHT} />
         ) : (
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            height={AXIS_HEIGHT}
-          />
+          <XAxis {...PERCENT_AXIS_PROPS} height={AXIS_HEIGHT} />
         )}
         <Marks context={context} onOpen={onOpen} onFocusMark={setFocused} />
       </ComposedChart>

@@ -1,4 +1,5 @@
 import { toCsv } from '../../lib/csv';
+import { saveBlob } from '../../lib/download';
 import { isoDate } from '../../lib/format';
 import { EXPORT_HEADER, selectExportRecords } from '../../selectors/select-export';
 import type { TableRow } from '../../selectors/select-table-rows';
@@ -6,14 +7,7 @@ import type { TableRow } from '../../selectors/select-table-rows';
 type Props = { rows: readonly TableRow[]; datasetVersion: string; viewUrl: () => string };
 
 function download(name: string, type: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([body], { type }), name);
 }
 
 /** Downloads exactly the rows on screen, in their order, as CSV or JSON. */

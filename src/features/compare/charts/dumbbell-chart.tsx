@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ComposedChart, XAxis, usePlotArea, useXAxisScale } from 'recharts';
+import { PERCENT_AXIS_DATA, PERCENT_AXIS_PROPS } from '../../../components/chart/axes';
 import { ChartMark } from '../../../components/chart/chart-mark';
 import { MarkShape, type MarkShapeName } from '../../../components/chart/mark-shape';
 import { GroupTitle, RowLabel, layoutRows, type LaidOutGroup } from '../../../components/chart/row-layout';
@@ -138,19 +139,9 @@ export function DumbbellChart({ groups, width, axisLabel, onOpen }: Props) {
   const caption = all.find((p) => p.recordId === focused)?.description ?? null;
   return (
     <>
-      <ComposedChart
-        width={width}
-        height={height}
-        margin={MARGIN}
-        data={[{ x: 0 }, { x: 100 }]}
-        accessibilityLayer={false}
-      >
+      <ComposedChart width={width} height={height} margin={MARGIN} data={PERCENT_AXIS_DATA} accessibilityLayer={false}>
         <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(v: number) => `${v}%`}
+          {...PERCENT_AXIS_PROPS}
           label={{ value: axisLabel, position: 'insideBottom', offset: -4 }}
           height={AXIS_HEIGHT}
         />

@@ -5,13 +5,8 @@ import { MarkShape, type MarkShapeName } from '../../../components/chart/mark-sh
 import type { OnsetBasis } from '../../../data/vocabulary';
 import { shortCitation } from '../../../lib/format';
 import { OPTION_LABELS, OPTION_STYLE, OPTIONS } from '../../../selectors/options';
-import {
-  TIME_DOMAIN_DAYS,
-  TIME_TICKS,
-  markDays,
-  type TimeMark,
-  type TimeRow,
-} from '../../../selectors/select-time-series';
+import { markDays, type TimeMark, type TimeRow } from '../../../selectors/select-time-series';
+import { TIME_AXIS_DATA, TIME_AXIS_PROPS } from '../../../components/chart/axes';
 import { GroupTitle, RowLabel, layoutRows, type LaidOutGroup } from '../../../components/chart/row-layout';
 import { MarkCaption } from '../../../components/chart/mark-caption';
 
@@ -150,21 +145,9 @@ export function TimeChart({ rows, width, onOpen }: Props) {
   const focusedMark = rows.flatMap((r) => r.marks).find((m) => m.id === focused);
   return (
     <>
-      <ComposedChart
-        width={width}
-        height={height}
-        margin={MARGIN}
-        data={TIME_TICKS.map((t) => ({ x: t.days }))}
-        accessibilityLayer={false}
-      >
+      <ComposedChart width={width} height={height} margin={MARGIN} data={TIME_AXIS_DATA} accessibilityLayer={false}>
         <XAxis
-          type="number"
-          dataKey="x"
-          scale="log"
-          domain={[...TIME_DOMAIN_DAYS]}
-          allowDataOverflow
-          ticks={TIME_TICKS.map((t) => t.days)}
-          tickFormatter={(v: number) => TIME_TICKS.find((t) => Math.abs(t.days - v) < 1e-9)?.label ?? ''}
+          {...TIME_AXIS_PROPS}
           label={{ value: 'Time since treatment began (log scale)', position: 'insideBottom', offset: -4 }}
           height={AXIS_HEIGHT}
         />
