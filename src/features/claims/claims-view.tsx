@@ -1,6 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
-import { CitedSources } from '../../components/cited-sources';
-import { FigureLinks } from '../../components/figure-links';
+import { ClaimEvidence } from '../../components/claim-evidence';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import type { Claim, Source } from '../../data/schema';
@@ -90,20 +89,7 @@ function ClaimCard({
             </Suspense>
           )}
         </section>
-        {c.evidence.length > 0 && (
-          <>
-            <h5>
-              Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
-            </h5>
-            <FigureLinks store={store} ids={c.evidence} onOpen={onOpenFigure} className="claim-evidence" />
-          </>
-        )}
-        {c.evidenceSources && (
-          <>
-            <h5>Studies whose finding is stated in words</h5>
-            <CitedSources store={store} ids={c.evidenceSources} className="claim-evidence" />
-          </>
-        )}
+        <ClaimEvidence store={store} claim={c} onOpen={onOpenFigure} heading="h5" className="claim-evidence" />
         <p className="claim-actions">
           <button type="button" className="link-button" onClick={() => onOpenFigure(c.id)}>
             Details of this claim

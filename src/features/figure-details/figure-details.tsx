@@ -1,7 +1,6 @@
 import { useRef } from 'react';
-import { CitedSources } from '../../components/cited-sources';
+import { ClaimEvidence } from '../../components/claim-evidence';
 import { DetailField } from '../../components/detail-field';
-import { FigureLinks } from '../../components/figure-links';
 import { KindBadge } from '../../components/kind-badge';
 import { NotAdvice } from '../../components/not-advice';
 import { VerdictBadge } from '../../components/verdict-badge';
@@ -83,18 +82,7 @@ function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id
         <DetailField label="Where in the post">{c.locator}</DetailField>
         <DetailField label="Why this verdict">{c.rationale}</DetailField>
       </dl>
-      {c.evidence.length > 0 && (
-        <>
-          <h3>Checked against</h3>
-          <FigureLinks store={store} ids={c.evidence} onOpen={onOpen} className="details-links" />
-        </>
-      )}
-      {c.evidenceSources && (
-        <>
-          <h3>Studies whose finding is stated in words</h3>
-          <CitedSources store={store} ids={c.evidenceSources} className="details-links" />
-        </>
-      )}
+      <ClaimEvidence store={store} claim={c} onOpen={onOpen} heading="h3" className="details-links" />
     </>
   );
 }
