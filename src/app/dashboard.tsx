@@ -3,7 +3,7 @@ import type { Store } from '../data/normalize';
 import { CompareView } from '../features/compare/compare-view';
 import { NotAdvice } from '../components/not-advice';
 import { FigureDetails } from '../features/figure-details/figure-details';
-import { FilterChips } from '../features/filters/filter-chips';
+import { FilterChips, filterLabels } from '../features/filters/filter-chips';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { SearchBox } from '../features/filters/search-box';
 import { selectFiltered } from '../selectors/select-filtered';
@@ -159,6 +159,7 @@ export function Dashboard({ store }: { store: Store }) {
                 sort={state.sort}
                 hidden={state.hidden}
                 datasetVersion={store.version}
+                filterLabels={filterLabels(store, filters)}
                 onSortChange={(sort) => setState((s) => ({ ...s, sort }))}
                 onHiddenChange={(hidden) => setState((s) => ({ ...s, hidden }))}
                 onOpenRow={openRow}

@@ -95,6 +95,13 @@ export function shortCitation(source: Source): string {
   return source.year ? `${surname} ${source.year}${letter}` : surname;
 }
 
+const pluralRules = new Intl.PluralRules('en');
+
+/** "1 row", "2 rows": English plurals through Intl.PluralRules. */
+export function plural(count: number, one: string, other: string): string {
+  return `${formatNumber(count)} ${pluralRules.select(count) === 'one' ? one : other}`;
+}
+
 export function isoDate(date = new Date()): string {
   return date.toISOString().slice(0, 10);
 }

@@ -39,12 +39,18 @@ export const EXPORT_HEADER = [
   'source_pmid',
   'source_registry',
   'source_url',
+  'dataset_version',
+  'view_url',
+  'filters',
 ] as const;
 
 export type ExportRecord = Record<(typeof EXPORT_HEADER)[number], CsvValue>;
 
+/** Where an export came from: written on every row, so a CSV stays a plain table any parser reads. */
+export type ExportContext = { datasetVersion: string; viewUrl: string; filters: readonly string[] };
+
 /** One flat record per table row, in the table's current order. */
-export function selectExportRecords(rows: readonly TableRow[]): ExportRecord[] {
+export function selectExportRecords(rows: readonly TableRow[], context: ExportContext): ExportRecord[] {
   return rows.map((r) => {
     const o = r.outcome;
     const c = r.claim;
@@ -83,6 +89,9 @@ export function selectExportRecords(rows: readonly TableRow[]): ExportRecord[] {
       source_pmid: r.source.pmid,
       source_registry: r.source.nct,
       source_url: r.source.url,
+      dataset_version: context.datasetVersion,
+      view_url: context.viewUrl,
+      filters: context.filters.join('; ') || 'none',
     };
   });
 }

@@ -146,3 +146,25 @@ describe('study design filter', () => {
     expect(blogs.claims).toHaveLength(1);
   });
 });
+
+describe('exports', () => {
+  it('write the dataset version, the view address and the filters as columns on every row', async () => {
+    const { selectExportRecords, EXPORT_HEADER } = await import('../../src/selectors/select-export');
+    const store = fixtureStore();
+    const rows = selectFiltered(store, { ...DEFAULT_FILTERS, metrics: ['response'] }).rows;
+    const records = selectExportRecords(rows, {
+      datasetVersion: 'fixture-1',
+      viewUrl: 'https://example.org/?view=table&metric=response',
+      filters: ['Measure: Response'],
+    });
+    expect(EXPORT_HEADER.slice(-3)).toEqual(['dataset_version', 'view_url', 'filters']);
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) {
+      expect(r).toMatchObject({
+        dataset_version: 'fixture-1',
+        view_url: 'https://example.org/?view=table&metric=response',
+        filters: 'Measure: Response',
+      });
+    }
+  });
+});

@@ -58,6 +58,11 @@ function chipsFor(store: Store, f: Filters): Chip[] {
   return chips;
 }
 
+/** The active filters in words ("Class: SSRI", "Design: Randomized trial"), as the chips show them. */
+export function filterLabels(store: Store, f: Filters): string[] {
+  return chipsFor(store, f).map((c) => c.label);
+}
+
 type Props = { store: Store; filters: Filters; onChange: (next: Filters) => void };
 
 /** The active filters as removable chips, plus "Clear all". */

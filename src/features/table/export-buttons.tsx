@@ -1,27 +1,34 @@
 import { toCsv } from '../../lib/csv';
 import { saveBlob } from '../../lib/download';
-import { isoDate } from '../../lib/format';
+import { isoDate, plural } from '../../lib/format';
 import { EXPORT_HEADER, selectExportRecords } from '../../selectors/select-export';
 import type { TableRow } from '../../selectors/select-table-rows';
 
-type Props = { rows: readonly TableRow[]; datasetVersion: string; viewUrl: () => string };
+type Props = {
+  rows: readonly TableRow[];
+  datasetVersion: string;
+  viewUrl: () => string;
+  /** The filters applied, in words, written into both exports. */
+  filters: readonly string[];
+};
 
 function download(name: string, type: string, body: string) {
   saveBlob(new Blob([body], { type }), name);
 }
 
 /** Downloads exactly the rows on screen, in their order, as CSV or JSON. */
-export function ExportButtons({ rows, datasetVersion, viewUrl }: Props) {
+export function ExportButtons({ rows, datasetVersion, viewUrl, filters }: Props) {
   const base = `ptsd-evidence-${isoDate()}`;
+  const context = () => ({ datasetVersion, viewUrl: viewUrl(), filters });
   return (
     <div className="export" role="group" aria-label="Download the rows shown">
-      <span className="export__label">Download {rows.length} rows:</span>
+      <span className="export__label">Download {plural(rows.length, 'row', 'rows')}:</span>
       <button
         type="button"
         className="button button--quiet"
         disabled={rows.length === 0}
         onClick={() => {
-          const records = selectExportRecords(rows);
+          const records = selectExportRecords(rows, context());
           download(
             `${base}.csv`,
             'text/csv;charset=utf-8',
@@ -43,7 +50,8 @@ export function ExportButtons({ rows, datasetVersion, viewUrl }: Props) {
             exported: new Date().toISOString(),
             datasetVersion,
             view: viewUrl(),
-            rows: selectExportRecords(rows),
+            filters,
+            rows: selectExportRecords(rows, context()),
           };
           download(`${base}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
         }}

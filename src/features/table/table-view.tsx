@@ -11,13 +11,24 @@ type Props = {
   sort: SortItem[];
   hidden: ColumnId[];
   datasetVersion: string;
+  /** The active filters in words, for the exports. */
+  filterLabels: readonly string[];
   onSortChange: (sort: SortItem[]) => void;
   onHiddenChange: (hidden: ColumnId[]) => void;
   onOpenRow: (id: string) => void;
 };
 
 /** The evidence table with its sort, column and download controls. */
-export function TableView({ rows, sort, hidden, datasetVersion, onSortChange, onHiddenChange, onOpenRow }: Props) {
+export function TableView({
+  rows,
+  sort,
+  hidden,
+  datasetVersion,
+  filterLabels,
+  onSortChange,
+  onHiddenChange,
+  onOpenRow,
+}: Props) {
   const id = useId();
   const [multiSort, setMultiSort] = useState(false);
   return (
@@ -49,7 +60,12 @@ export function TableView({ rows, sort, hidden, datasetVersion, onSortChange, on
           </p>
         )}
         <ColumnChooser hidden={hidden} onChange={onHiddenChange} />
-        <ExportButtons rows={rows} datasetVersion={datasetVersion} viewUrl={() => window.location.href} />
+        <ExportButtons
+          rows={rows}
+          datasetVersion={datasetVersion}
+          viewUrl={() => window.location.href}
+          filters={filterLabels}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="empty">No figures match these filters. Remove a filter chip above, or clear them all.</p>
