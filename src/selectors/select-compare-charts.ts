@@ -82,6 +82,26 @@ function pairTable(pairs: readonly ArmPair[], what: (p: ArmPair) => string, oneM
   };
 }
 
+/** What every rate chart returns: its groups, the sources and ids of exactly the marks drawn, and the table. */
+function pairModel(
+  pairs: readonly ArmPair[],
+  parts: Pick<PairChartModel, 'groups' | 'excluded' | 'takeaway'>,
+  store: Store,
+  what: (p: ArmPair) => string,
+  oneMore: string,
+): PairChartModel {
+  return {
+    ...parts,
+    sources: sourcesOf(store, pairMarkIds(pairs)),
+    markIds: pairMarkIds(pairs),
+    table: pairTable(pairs, what, oneMore),
+  };
+}
+
+/** One group per option, in option order. */
+const byOption = (pairs: readonly ArmPair[]): PairGroupModel[] =>
+  OPTIONS.map((o) => ({ title: OPTION_LABELS[o], context: false, pairs: pairs.filter((p) => p.option === o) }));
+
 function optionSentence(parts: (string | null)[]): string {
   return parts.filter(Boolean).join('; ');
 }
@@ -126,13 +146,8 @@ function timeModel(store: Store, outcomes: readonly Outcome[]): TimeChartModel {
 
 function improveModel(store: Store, outcomes: readonly Outcome[]): PairChartModel {
   const s = selectArmPairs(store, outcomes, ['response', 'remission', 'loss-of-diagnosis'], { domain: 'ptsd' });
-  const groups = OPTIONS.map((o) => ({
-    title: OPTION_LABELS[o],
-    context: false,
-    pairs: s.pairs.filter((p) => p.option === o),
-  }));
   const best = OPTIONS.map((o) => {
-    const b = bestPair(groups.find((g) => g.title === OPTION_LABELS[o])!.pairs.filter((p) => p.control));
+    const b = bestPair(s.pairs.filter((p) => p.option === o && p.control));
     return b
       ? `${OPTION_LABELS[o]} ${differenceWords(b)} on ${METRIC_LABELS[b.metric].toLowerCase()} (${shortCitation(b.placed.source)})`
       : null;
@@ -140,14 +155,13 @@ function improveModel(store: Store, outcomes: readonly Outcome[]): PairChartMode
   const takeaway = s.pairs.length
     ? `Against a control arm, the largest controlled comparison gives: ${optionSentence(best) || 'no controlled comparison'}. Controls differ (active placebo, pill placebo, supportive therapy), so differences are not directly comparable.`
     : 'No response, remission or loss-of-diagnosis rate passes the filters.';
-  return {
-    groups,
-    excluded: s.excluded,
-    takeaway,
-    sources: sourcesOf(store, pairMarkIds(s.pairs)),
-    markIds: pairMarkIds(s.pairs),
-    table: pairTable(s.pairs, (p) => `${METRIC_LABELS[p.metric]}: ${p.placed.outcome.definition ?? ''}`, 'NNT'),
-  };
+  return pairModel(
+    s.pairs,
+    { groups: byOption(s.pairs), excluded: s.excluded, takeaway },
+    store,
+    (p) => `${METRIC_LABELS[p.metric]}: ${p.placed.outcome.definition ?? ''}`,
+    'NNT',
+  );
 }
 
 function sideEffectModel(store: Store, outcomes: readonly Outcome[]): PairChartModel {
@@ -183,28 +197,22 @@ function sideEffectModel(store: Store, outcomes: readonly Outcome[]): PairChartM
   const takeaway = all.length
     ? `Largest excess over the control arm in PTSD trials: ${optionSentence(worst)}. Depression-trial figures for esketamine are shown apart, as context.`
     : 'No side-effect rate passes the filters.';
-  return {
-    groups,
-    excluded: [...harms.excluded, ...quits.excluded].filter((e) => !/not a PTSD population/.test(e.reason)),
-    takeaway,
-    sources: sourcesOf(store, pairMarkIds(all)),
-    markIds: pairMarkIds(all),
-    table: pairTable(
-      all,
-      (p) =>
-        p.metric === 'dropout-adverse-event' ? 'stopped because of side effects' : (p.placed.outcome.sideEffect ?? ''),
-      'NNH',
-    ),
-  };
+  return pairModel(
+    all,
+    {
+      groups,
+      excluded: [...harms.excluded, ...quits.excluded].filter((e) => !/not a PTSD population/.test(e.reason)),
+      takeaway,
+    },
+    store,
+    (p) =>
+      p.metric === 'dropout-adverse-event' ? 'stopped because of side effects' : (p.placed.outcome.sideEffect ?? ''),
+    'NNH',
+  );
 }
 
 function dropoutModel(store: Store, outcomes: readonly Outcome[]): PairChartModel {
   const s = selectArmPairs(store, outcomes, ['dropout']);
-  const groups = OPTIONS.map((o) => ({
-    title: OPTION_LABELS[o],
-    context: false,
-    pairs: s.pairs.filter((p) => p.option === o),
-  }));
   const best = OPTIONS.map((o) => {
     const b = bestPair(s.pairs.filter((p) => p.option === o && p.control));
     return b ? `${OPTION_LABELS[o]} ${differenceWords(b, 'NNH')} (${shortCitation(b.placed.source)})` : null;
@@ -212,14 +220,13 @@ function dropoutModel(store: Store, outcomes: readonly Outcome[]): PairChartMode
   const takeaway = s.pairs.length
     ? `Share who left early, treatment arm minus control arm, in the largest controlled comparison: ${optionSentence(best) || 'none'}.`
     : 'No dropout rate passes the filters.';
-  return {
-    groups,
-    excluded: s.excluded,
-    takeaway,
-    sources: sourcesOf(store, pairMarkIds(s.pairs)),
-    markIds: pairMarkIds(s.pairs),
-    table: pairTable(s.pairs, (p) => p.placed.outcome.definition ?? 'left the study for any reason', 'NNH'),
-  };
+  return pairModel(
+    s.pairs,
+    { groups: byOption(s.pairs), excluded: s.excluded, takeaway },
+    store,
+    (p) => p.placed.outcome.definition ?? 'left the study for any reason',
+    'NNH',
+  );
 }
 
 function evidenceModel(store: Store, outcomes: readonly Outcome[]): EvidenceChartModel {
