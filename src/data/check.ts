@@ -168,6 +168,54 @@ export function checkReferences(data: Omit<ParsedDataset, 'version' | 'reviewed'
 }
 
 /**
+ * Records generated from an external database: one import is one database version, so every
+ * record from that database names the same version; and a generated figure points at a trial
+ * that the same import produced or appraised (a generated source, or a curated one carrying
+ * that database's risk-of-bias judgement).
+ */
+export function checkProvenance(data: Omit<ParsedDataset, 'version' | 'reviewed'>): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const versions = new Map<string, string>();
+  const records: [string, { id: string; provenance?: { database: string; version: string } }[]][] = [
+    ['sources.json', data.sources],
+    ['treatments.json', data.treatments],
+    ['outcomes.json', data.outcomes],
+  ];
+  for (const [file, list] of records) {
+    for (const r of list) {
+      if (!r.provenance) continue;
+      const { database, version } = r.provenance;
+      const first = versions.get(database);
+      if (first === undefined) versions.set(database, version);
+      else if (first !== version) {
+        issues.push({
+          file,
+          record: r.id,
+          field: 'provenance.version',
+          message: `version "${version}" differs from "${first}" on other ${database} records; rerun the import so all come from one version`,
+        });
+      }
+    }
+  }
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  for (const o of data.outcomes) {
+    if (!o.provenance) continue;
+    const source = sources.get(o.sourceId);
+    if (!source) continue; // reported by checkReferences
+    const db = o.provenance.database;
+    if (source.provenance?.database !== db && source.riskOfBias?.database !== db) {
+      issues.push({
+        file: 'outcomes.json',
+        record: o.id,
+        field: 'sourceId',
+        message: `a figure from ${db} points at "${o.sourceId}", which that database neither produced nor appraised`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
  * The whole gate from untrusted JSON to a typed dataset: schema per file, one
  * shared version, then references. All-or-nothing: any issue means no dataset.
  */
@@ -195,14 +243,13 @@ export function validateDataset(raw: Record<CollectionName, unknown>): Validatio
       });
     }
   }
-  issues.push(
-    ...checkReferences({
-      sources: sources.sources,
-      treatments: treatments.treatments,
-      outcomes: outcomes.outcomes,
-      claims: claims.claims,
-    }),
-  );
+  const collections = {
+    sources: sources.sources,
+    treatments: treatments.treatments,
+    outcomes: outcomes.outcomes,
+    claims: claims.claims,
+  };
+  issues.push(...checkReferences(collections), ...checkProvenance(collections));
   if (issues.length > 0) return { ok: false, issues };
   const reviewed =
     [sources, treatments, outcomes, claims]

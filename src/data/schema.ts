@@ -3,6 +3,9 @@ import {
   BOUNDS,
   CONDITIONS,
   CONTRASTS,
+  CONTROL_TYPES,
+  DATABASE_IDS,
+  DATABASES,
   DEFINED_METRICS,
   DIRECTED_METRICS,
   DIRECTIONS,
@@ -12,8 +15,12 @@ import {
   METRICS,
   ONSET_BASES,
   METRIC_UNITS,
+  POPULATION_GROUPS,
+  RATINGS,
   RECOMMENDATION_DIRECTIONS,
   RECOMMENDATION_STRENGTHS,
+  RISK_OF_BIAS_JUDGEMENTS,
+  RISK_OF_BIAS_TOOLS,
   SOURCE_KINDS,
   TIME_UNITS,
   TREATMENT_CLASSES,
@@ -61,37 +68,124 @@ export const recommendationSchema = z.strictObject({
   viaSecondary: z.boolean().optional(),
 });
 
-export const sourceSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(SOURCE_KINDS),
-  /** Who was studied; anything but PTSD is labelled context, never blended into PTSD summaries. */
-  condition: z.enum(CONDITIONS),
-  title: text,
-  authors: text.optional(),
-  year: year.optional(),
-  venue: text,
-  doi: doi.optional(),
-  pmid: pmid.optional(),
-  nct: nct.optional(),
-  url: httpsUrl.optional(),
-  population: text.optional(),
-  n: count.optional(),
-  design: text.optional(),
-  notes: text.optional(),
-  /** For clinic blogs: the file name of the archived copy that was read (shared/seeds). */
-  archivedCopy: text.optional(),
-  /** The date a web page was read, when it has no publication year. */
-  accessed: z.iso.date().optional(),
-  recommendations: z.array(recommendationSchema).optional(),
+/**
+ * Where a generated record came from: the external database, the version it was generated
+ * from and the database's DOI. Records carrying it are owned by that database's importer
+ * (scripts/import-metapsy.ts) and are rewritten, never hand-edited.
+ */
+export const provenanceSchema = z
+  .strictObject({
+    database: z.enum(DATABASE_IDS),
+    /** The database version, e.g. "2023-10-26 18e03cb" (release date and origin commit). */
+    version: text,
+    /** The database's citable DOI (the one DATABASES lists for it). */
+    doi,
+    /** The row id in the database's table (its first, unnamed column), for a record made from one row. */
+    row: z.int().min(1).optional(),
+    /** The database's own label for the study, e.g. "Acarturk, 2016". */
+    study: text.optional(),
+  })
+  .check((ctx) => {
+    const p = ctx.value;
+    const expected = DATABASES[p.database].doi;
+    if (p.doi !== expected) {
+      ctx.issues.push({
+        code: 'custom',
+        input: p,
+        path: ['doi'],
+        message: `must be ${expected}, the DOI of ${p.database}`,
+      });
+    }
+  });
+
+const judgement = z.enum(RISK_OF_BIAS_JUDGEMENTS);
+
+/** A risk-of-bias appraisal of a randomized trial: the overall judgement and one per RoB 2 domain. */
+export const riskOfBiasSchema = z.strictObject({
+  tool: z.enum(RISK_OF_BIAS_TOOLS),
+  overall: judgement,
+  /** Domain 1: bias arising from the randomization process. */
+  randomization: judgement,
+  /** Domain 2: deviations from the intended interventions. */
+  deviations: judgement,
+  /** Domain 3: missing outcome data. */
+  missingData: judgement,
+  /** Domain 4: measurement of the outcome. */
+  measurement: judgement,
+  /** Domain 5: selection of the reported result. */
+  selection: judgement,
+  /** The database whose judgement this is; absent when the curators appraised the trial themselves. */
+  database: z.enum(DATABASE_IDS).optional(),
 });
 
-export const treatmentSchema = z.strictObject({
-  id: idSchema,
-  name: text,
-  class: z.enum(TREATMENT_CLASSES),
-  regimen: text.optional(),
-  description: text,
-});
+/** Source kinds a RoB 2 appraisal applies to. */
+const RANDOMIZED_KINDS: readonly string[] = ['rct', 'crossover-rct'];
+
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(SOURCE_KINDS),
+    /** Who was studied; anything but PTSD is labelled context, never blended into PTSD summaries. */
+    condition: z.enum(CONDITIONS),
+    title: text,
+    authors: text.optional(),
+    year: year.optional(),
+    venue: text,
+    doi: doi.optional(),
+    pmid: pmid.optional(),
+    nct: nct.optional(),
+    url: httpsUrl.optional(),
+    population: text.optional(),
+    n: count.optional(),
+    design: text.optional(),
+    notes: text.optional(),
+    /** For clinic blogs: the file name of the archived copy that was read (shared/seeds). */
+    archivedCopy: text.optional(),
+    /** The date a web page was read, when it has no publication year. */
+    accessed: z.iso.date().optional(),
+    recommendations: z.array(recommendationSchema).optional(),
+    /** Who the trial enrolled, for the population filter: service members and veterans, civilians, or both. */
+    populationGroup: z.enum(POPULATION_GROUPS).optional(),
+    /** Risk-of-bias appraisal (randomized trials only). */
+    riskOfBias: riskOfBiasSchema.optional(),
+    /** Set when the record was generated from an external database. */
+    provenance: provenanceSchema.optional(),
+  })
+  .check((ctx) => {
+    const s = ctx.value;
+    if (s.riskOfBias && !RANDOMIZED_KINDS.includes(s.kind)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: s,
+        path: ['riskOfBias'],
+        message: `a RoB 2 appraisal applies to randomized trials, not to a ${s.kind}`,
+      });
+    }
+  });
+
+export const treatmentSchema = z
+  .strictObject({
+    id: idSchema,
+    name: text,
+    class: z.enum(TREATMENT_CLASSES),
+    regimen: text.optional(),
+    description: text,
+    /** Control arms only: what the control gave people (waitlist, usual care, placebo, an active control, other). */
+    controlType: z.enum(CONTROL_TYPES).optional(),
+    /** Set when the record was generated from an external database. */
+    provenance: provenanceSchema.optional(),
+  })
+  .check((ctx) => {
+    const t = ctx.value;
+    const push = (path: string, message: string) =>
+      ctx.issues.push({ code: 'custom', input: t, path: [path], message });
+    if (t.controlType !== undefined && t.class !== 'control') {
+      push('controlType', 'only a control treatment has a control type');
+    }
+    if (t.class === 'control' && t.provenance && t.controlType === undefined) {
+      push('controlType', 'a control generated from a database needs its control type');
+    }
+  });
 
 export const timepointSchema = z
   .strictObject({
@@ -177,6 +271,8 @@ export const outcomeSchema = z
     events: count.optional(),
     timepoint: timepointSchema.optional(),
     instrument: text.optional(),
+    /** Who rated the instrument: a clinician (interview) or the participant (questionnaire). */
+    rating: z.enum(RATINGS).optional(),
     definition: text.optional(),
     sideEffect: text.optional(),
     /** Who the number describes when it is not the whole arm, e.g. "responders only". */
@@ -198,6 +294,8 @@ export const outcomeSchema = z
     direction: z.enum(DIRECTIONS).optional(),
     /** What an effect size compares: two arms, before/after in one arm, or something else. */
     contrast: z.enum(CONTRASTS).optional(),
+    /** Set when the record was generated from an external database. */
+    provenance: provenanceSchema.optional(),
   })
   .check((ctx) => {
     checkNumbers(ctx);
@@ -236,6 +334,9 @@ export const outcomeSchema = z
     }
     if (o.metric === 'adverse-event' && !o.sideEffect)
       push('sideEffect', 'an adverse-event figure names its side effect');
+    if (o.rating !== undefined && o.instrument === undefined) {
+      push('rating', 'a rating describes an instrument: name the instrument');
+    }
     if (o.comparatorId !== undefined && o.comparatorId === o.treatmentId) {
       push('comparatorId', 'comparator must differ from the treatment');
     }
@@ -296,6 +397,8 @@ export type Treatment = z.infer<typeof treatmentSchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Timepoint = z.infer<typeof timepointSchema>;
 export type Claim = z.infer<typeof claimSchema>;
+export type Provenance = z.infer<typeof provenanceSchema>;
+export type RiskOfBias = z.infer<typeof riskOfBiasSchema>;
 
 /** The four files, in the order they are fetched and reported. */
 export const DATA_FILES = {

@@ -193,6 +193,50 @@ export const RECOMMENDATION_STRENGTHS = [
   'unrated',
 ] as const;
 
+// Databases and appraisal fields: records generated from an external database say so (`provenance`).
+
+/**
+ * External databases that records can be generated from, with what an attribution needs:
+ * the name people see, the citable DOI, the licence and where the data came from.
+ */
+export const DATABASES = {
+  'metapsy-ptsd-psyctr': {
+    name: 'Metapsy PTSD psychotherapy database (VA National Center for PTSD, PTSD-Repository)',
+    shortName: 'Metapsy PTSD database',
+    doi: '10.5281/zenodo.10027042',
+    licence: {
+      name: 'Open Data Commons Attribution License 1.0',
+      url: 'https://opendatacommons.org/licenses/by/1.0/',
+    },
+    origin: 'https://github.com/metapsy-project/data-ptsd-psyctr',
+  },
+} as const;
+export type DatabaseId = keyof typeof DATABASES;
+export const DATABASE_IDS = Object.keys(DATABASES) as [DatabaseId, ...DatabaseId[]];
+
+/** Cochrane risk-of-bias tools a judgement can come from. */
+export const RISK_OF_BIAS_TOOLS = ['RoB 2'] as const;
+
+/** RoB 2 judgements, overall and per domain. */
+export const RISK_OF_BIAS_JUDGEMENTS = ['low', 'some-concerns', 'high'] as const;
+export type RiskOfBiasJudgement = (typeof RISK_OF_BIAS_JUDGEMENTS)[number];
+
+/** The five RoB 2 domains, in the tool's order, as stored on a source. */
+export const RISK_OF_BIAS_DOMAINS = ['randomization', 'deviations', 'missingData', 'measurement', 'selection'] as const;
+export type RiskOfBiasDomain = (typeof RISK_OF_BIAS_DOMAINS)[number];
+
+/** Who a trial enrolled, for the population filter. */
+export const POPULATION_GROUPS = ['military-veterans', 'civilian', 'mixed'] as const;
+export type PopulationGroup = (typeof POPULATION_GROUPS)[number];
+
+/** What a control arm gave people. */
+export const CONTROL_TYPES = ['waitlist', 'usual-care', 'placebo', 'active', 'other'] as const;
+export type ControlType = (typeof CONTROL_TYPES)[number];
+
+/** Who rated a symptom scale: a trained interviewer, or the participant on a questionnaire. */
+export const RATINGS = ['clinician', 'self-report'] as const;
+export type Rating = (typeof RATINGS)[number];
+
 export const METRIC_LABELS: Record<Metric, string> = {
   onset: 'Onset',
   duration: 'Duration',
@@ -284,4 +328,37 @@ export const CONTRAST_LABELS: Record<Contrast, string> = {
 export const BOUND_LABELS: Record<Bound, string> = {
   'at-most': 'at most',
   'at-least': 'at least',
+};
+
+export const RISK_OF_BIAS_LABELS: Record<RiskOfBiasJudgement, string> = {
+  low: 'Low risk of bias',
+  'some-concerns': 'Some concerns',
+  high: 'High risk of bias',
+};
+
+export const RISK_OF_BIAS_DOMAIN_LABELS: Record<RiskOfBiasDomain, string> = {
+  randomization: 'Randomization process',
+  deviations: 'Deviations from the intended treatment',
+  missingData: 'Missing outcome data',
+  measurement: 'Measurement of the outcome',
+  selection: 'Selection of the reported result',
+};
+
+export const POPULATION_GROUP_LABELS: Record<PopulationGroup, string> = {
+  'military-veterans': 'Military personnel or veterans',
+  civilian: 'Civilians',
+  mixed: 'Military and civilian mixed',
+};
+
+export const CONTROL_TYPE_LABELS: Record<ControlType, string> = {
+  waitlist: 'Waitlist or minimal attention',
+  'usual-care': 'Usual care',
+  placebo: 'Placebo',
+  active: 'Active control',
+  other: 'Other control',
+};
+
+export const RATING_LABELS: Record<Rating, string> = {
+  clinician: 'Clinician-rated',
+  'self-report': 'Self-reported',
 };

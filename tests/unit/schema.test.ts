@@ -11,6 +11,12 @@ function issuePaths(
   return r.success ? [] : (r.error?.issues ?? []).map((i) => i.path.map(String).join('.'));
 }
 
+const provenance = {
+  database: 'metapsy-ptsd-psyctr',
+  version: '2023-10-26 18e03cb',
+  doi: '10.5281/zenodo.10027042',
+};
+
 const validSource = {
   id: 'feder-2021',
   kind: 'rct',
@@ -213,6 +219,81 @@ describe('source schema', () => {
 describe('treatment schema', () => {
   it('rejects a class outside the vocabulary', () => {
     expect(issuePaths(treatmentSchema, { id: 'x', name: 'X', class: 'herbal', description: 'd' })).toContain('class');
+  });
+
+  const control = { id: 'waitlist', name: 'Waitlist', class: 'control', description: 'People wait.' };
+  it('takes a control type on control treatments only', () => {
+    expect(issuePaths(treatmentSchema, { ...control, controlType: 'waitlist' })).toEqual([]);
+    expect(issuePaths(treatmentSchema, control)).toEqual([]); // optional on curated controls
+    expect(issuePaths(treatmentSchema, { ...control, controlType: 'nothing' })).toContain('controlType');
+    expect(issuePaths(treatmentSchema, { ...control, class: 'psychotherapy', controlType: 'active' })).toContain(
+      'controlType',
+    );
+  });
+
+  it('requires the control type on a control generated from a database', () => {
+    const generated = { ...control, id: 'metapsy-usual-care', provenance };
+    expect(issuePaths(treatmentSchema, generated)).toContain('controlType');
+    expect(issuePaths(treatmentSchema, { ...generated, controlType: 'usual-care' })).toEqual([]);
+  });
+});
+
+describe('database fields: provenance, risk of bias, population group, rating', () => {
+  const rob = {
+    tool: 'RoB 2',
+    overall: 'some-concerns',
+    randomization: 'low',
+    deviations: 'some-concerns',
+    missingData: 'low',
+    measurement: 'low',
+    selection: 'low',
+    database: 'metapsy-ptsd-psyctr',
+  };
+
+  it('accepts a generated trial with its appraisal, population group and provenance', () => {
+    const source = {
+      ...validSource,
+      populationGroup: 'civilian',
+      riskOfBias: rob,
+      provenance: { ...provenance, study: 'Feder, 2021' },
+    };
+    expect(issuePaths(sourceSchema, source)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a provenance with an unknown database',
+      { provenance: { ...provenance, database: 'cochrane' } },
+      'provenance.database',
+    ],
+    [
+      'a provenance whose DOI is not the database DOI',
+      { provenance: { ...provenance, doi: '10.1/x' } },
+      'provenance.doi',
+    ],
+    ['a provenance without a version', { provenance: { ...provenance, version: undefined } }, 'provenance.version'],
+    ['a provenance row that is not a whole number', { provenance: { ...provenance, row: 1.5 } }, 'provenance.row'],
+    ['an unknown field in the provenance', { provenance: { ...provenance, commit: 'abc' } }, 'provenance'],
+    ['a judgement outside RoB 2', { riskOfBias: { ...rob, overall: 'unclear' } }, 'riskOfBias.overall'],
+    ['a domain left out', { riskOfBias: { ...rob, selection: undefined } }, 'riskOfBias.selection'],
+    ['another appraisal tool', { riskOfBias: { ...rob, tool: 'RoB 1' } }, 'riskOfBias.tool'],
+    ['a RoB 2 appraisal of a meta-analysis', { kind: 'meta-analysis', riskOfBias: rob }, 'riskOfBias'],
+    ['a population group outside the vocabulary', { populationGroup: 'police' }, 'populationGroup'],
+  ])('rejects %s', (_label, patch, path) => {
+    expect(issuePaths(sourceSchema, { ...validSource, ...patch })).toContain(path);
+  });
+
+  it('takes a rating only with the instrument it describes', () => {
+    const rated = { ...validOutcome(), instrument: 'CAPS-5', rating: 'clinician' };
+    expect(issuePaths(outcomeSchema, rated)).toEqual([]);
+    expect(issuePaths(outcomeSchema, { ...rated, rating: 'observer' })).toContain('rating');
+    expect(issuePaths(outcomeSchema, { ...rated, instrument: undefined })).toContain('rating');
+  });
+
+  it('accepts provenance on an outcome and refuses a risk-of-bias field there', () => {
+    const o = { ...validOutcome(), provenance: { ...provenance, row: 17, study: 'Feder, 2021' } };
+    expect(issuePaths(outcomeSchema, o)).toEqual([]);
+    expect(issuePaths(outcomeSchema, { ...o, riskOfBias: rob })).toContain('');
   });
 });
 
