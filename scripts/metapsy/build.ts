@@ -162,9 +162,12 @@ function populationGroup(row: Row) {
 /** Who the trial enrolled, in plain words, from the database's study-level columns. */
 function populationText(row: Row): string {
   const status = need(row, 'military_status');
-  const parts = [`${MILITARY_WORDS[status] ?? status}`];
-  const country = row['country'];
-  if (country) parts[0] += ` in ${country}`;
+  const country = row['country'] ? ` in ${row['country']}` : '';
+  const parts = [
+    status === 'NR'
+      ? `People${country} (military or civilian status not reported)`
+      : `${MILITARY_WORDS[status] ?? status}${country}`,
+  ];
   const trauma = row['trauma_type'];
   const traumaDetail = row['trauma_detail']?.replace(/^"(.*)"$/, '$1');
   if (trauma && trauma !== 'NR') {
@@ -172,7 +175,7 @@ function populationText(row: Row): string {
     parts.push(`trauma: ${trauma.toLowerCase()}${detail}`);
   } else parts.push('trauma type not reported');
   const age = decimalText(row['mean_age'] ?? null);
-  if (age !== null) parts.push(`mean age ${age}`);
+  if (age !== null) parts.push(`mean age ${age} years`);
   const female = row['female_percent'];
   if (female !== null && female !== undefined) parts.push(`${proportionToPercent(female)}% women`);
   return `${parts.join('; ')}. As coded in the ${DATABASE.shortName}.`;

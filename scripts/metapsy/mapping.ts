@@ -246,5 +246,4 @@ export const MILITARY_WORDS: Record<string, string> = {
   Veteran: 'Veterans',
   'Active Duty Military': 'Active-duty service members',
   Mixed: 'Service members or veterans and civilians together',
-  NR: 'Military or civilian status not reported',
 };

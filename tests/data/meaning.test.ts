@@ -82,6 +82,17 @@ describe('meaning fields on the real dataset: what a chart may plot', () => {
 
   it('finds every active treatment ahead of an inactive control on PTSD once directions are applied', () => {
     // A sign error in any record would show up here as a treatment "losing" to its control.
+    // The exceptions are real results from the Metapsy database: trials whose therapy arm ended with
+    // more symptoms than the control. Its sign convention (positive favours therapy) is checked
+    // against its own means in tests/unit/import-metapsy.test.ts.
+    const databaseNegatives = new Set([
+      'buhmann-2016-metapsy-g-tf-cbt-htq',
+      'butler-2018-metapsy-g-mixed-pds',
+      'engel-2015-metapsy-g-ntf-pcl',
+      'raabe-2022-metapsy-g-ntf-a-caps',
+      'raabe-2022-metapsy-g-ntf-a-pds',
+      'van-denderen-2018-metapsy-g-mixed-a-ies',
+    ]);
     const behind: string[] = [];
     for (const o of directed) {
       if (o.domain !== 'ptsd' || o.contrast === 'within-arm') continue;
@@ -92,7 +103,8 @@ describe('meaning fields on the real dataset: what a chart may plot', () => {
       if (v === undefined) continue;
       if (f.point.scale === 'ratio' ? v < 1 : v < 0) behind.push(`${o.id} (${v})`);
     }
-    expect(behind).toEqual([]);
+    expect(behind.filter((b) => !databaseNegatives.has(b.split(' ')[0] ?? ''))).toEqual([]);
+    expect(behind.map((b) => b.split(' ')[0]).sort()).toEqual([...databaseNegatives].sort());
   });
 
   it('gives every onset a basis, and calls course lengths and guidance what they are', () => {
