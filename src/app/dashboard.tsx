@@ -6,8 +6,10 @@ import { FigureDetails } from '../features/figure-details/figure-details';
 import { FilterChips, filterLabels } from '../features/filters/filter-chips';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { SearchBox } from '../features/filters/search-box';
-import { selectFiltered } from '../selectors/select-filtered';
-import { selectSortedRows } from '../selectors/select-sorted';
+import { selectFacetCounts, selectFiltered } from '../selectors/select-filtered';
+import { plural } from '../lib/format';
+import { useMediaQuery } from '../lib/use-media-query';
+import { selectSortedRows } from '../selectors/table-columns';
 import { selectSourcesOf } from '../selectors/select-sources';
 import { serializeViewState } from '../state/url-codec';
 import { useViewState } from '../state/use-view-state';
@@ -47,6 +49,7 @@ export function Dashboard({ store }: { store: Store }) {
   // Filtering follows the filters a beat behind, so typing in the search box never waits for it.
   const deferredFilters = useDeferredValue(filters);
   const filtered = useMemo(() => selectFiltered(store, deferredFilters), [store, deferredFilters]);
+  const facetCounts = useMemo(() => selectFacetCounts(store, deferredFilters), [store, deferredFilters]);
   const sortedRows = useMemo(() => selectSortedRows(filtered.rows, state.sort), [filtered, state.sort]);
   const sources = useMemo(
     () => (hasActiveFilters(filters) ? selectSourcesOf(store, filtered) : store.sources),
@@ -94,6 +97,8 @@ export function Dashboard({ store }: { store: Store }) {
   }, [view]);
   // Filters start open beside the table on wide screens, folded above it on phones.
   const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia?.('(min-width: 60.01rem)').matches ?? true);
+  // Below this width the filters fold above the results, and a sticky bar leads back to them.
+  const narrow = useMediaQuery('(max-width: 60rem)');
   const activeCount = countActiveFilters(filters);
   const figuresShown = filtered.outcomes.length;
   const claimsShown = filtered.claims.length;
@@ -109,7 +114,9 @@ export function Dashboard({ store }: { store: Store }) {
         view={view}
         onNavigate={(v) => setState((s) => ({ ...s, view: v, source: null, figure: null, claim: null }), 'push')}
       />
-      <NotAdvice />
+      <section aria-label="Not medical advice">
+        <NotAdvice />
+      </section>
       {showIgnored && (
         <p className="notice link-notice" role="status">
           Part of this link was not understood and was left out: {ignoredLinkParts.join(', ')}. The page shows the rest.{' '}
@@ -131,7 +138,24 @@ export function Dashboard({ store }: { store: Store }) {
                   Filters{activeCount > 0 && <span className="count"> ({activeCount} active)</span>}
                 </h2>
               </summary>
-              <FilterPanel store={store} filters={filters} onChange={setFilters} />
+              <FilterPanel store={store} filters={filters} onChange={setFilters} counts={facetCounts} />
+              {narrow && (
+                <div className="show-results">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      setFiltersOpen(false);
+                      // Land on the results themselves: the result count, then the view below it.
+                      const target = document.getElementById('results-start');
+                      target?.focus({ preventScroll: true });
+                      target?.scrollIntoView({ block: 'start' });
+                    }}
+                  >
+                    Show {plural(filtered.rows.length, 'result', 'results')}
+                  </button>
+                </div>
+              )}
             </details>
           </aside>
         )}
@@ -139,7 +163,13 @@ export function Dashboard({ store }: { store: Store }) {
           {filterable && (
             <div className="filter-bar">
               <SearchBox value={filters.query} onChange={(query) => setFilters({ ...filters, query })} />
-              <p className="result-count" aria-live="polite" data-testid="result-count">
+              <p
+                className="result-count"
+                aria-live="polite"
+                data-testid="result-count"
+                id="results-start"
+                tabIndex={-1}
+              >
                 Showing {figuresShown} of {filtered.total.figures} figures
                 {filters.kind === 'all' && ` and ${claimsShown} of ${filtered.total.claims} claims`}
               </p>
@@ -199,6 +229,8 @@ export function Dashboard({ store }: { store: Store }) {
                 <SourcesView
                   store={store}
                   sources={sources}
+                  sort={state.sourceSort}
+                  onSortChange={(sourceSort) => setState((s) => ({ ...s, sourceSort }))}
                   onOpenSource={(id) => setState((s) => ({ ...s, source: id }), 'push')}
                 />
               ))}

@@ -83,7 +83,9 @@ export function shortCitation(source: Source): string {
   // A label is cited by its brand name ("ZOLOFT label"), so two labels never read alike.
   if (source.kind === 'drug-label') return `${source.title.split(/[\s(]/)[0] ?? source.title} label`;
   if (source.kind === 'clinic-blog' || !source.authors) {
-    return source.year ? `${source.venue} ${source.year}` : source.venue;
+    // A publisher's long name is cut at its first comma ("Therapeutic Guidelines (eTG complete), Psychotropic…").
+    const publisher = source.kind === 'clinic-blog' ? source.venue : (source.venue.split(',')[0] ?? source.venue);
+    return source.year ? `${publisher} ${source.year}` : publisher;
   }
   // The first author's surname: before any comma, bracket or "et al.".
   const first = (source.authors.split(/,|\(|\bet al\b/)[0] ?? source.authors).trim();
@@ -92,7 +94,8 @@ export function shortCitation(source: Source): string {
     .filter((word, i, all) => !(i > 0 && i === all.length - 1 && /^[A-Z][A-Z.-]{0,3}$/.test(word)))
     .join(' ');
   const letter = /-\d{4}-([b-z])$/.exec(source.id)?.[1] ?? '';
-  return source.year ? `${surname} ${source.year}${letter}` : surname;
+  // "n.d." (no date) where the year was never seen, so an author's name never stands alone.
+  return source.year ? `${surname} ${source.year}${letter}` : `${surname} n.d.`;
 }
 
 const pluralRules = new Intl.PluralRules('en');

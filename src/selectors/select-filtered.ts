@@ -1,5 +1,5 @@
 import type { Store } from '../data/normalize';
-import { DESIGN_GROUPS } from '../data/vocabulary';
+import { DESIGNS, DESIGN_GROUPS, type DesignGroup } from '../data/vocabulary';
 import type { Claim, Outcome } from '../data/schema';
 import type { Filters } from '../state/view-state';
 import { selectGlanceCellIds } from './select-glance';
@@ -18,6 +18,94 @@ export function searchWords(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** Filters people tick boxes in; each shows how many results a box would give. */
+export const FACETS = ['designs', 'classes', 'metrics', 'verdicts', 'sources', 'treatments'] as const;
+export type Facet = (typeof FACETS)[number];
+
+type Prepared = {
+  facets: Record<Facet, Set<string> | null>;
+  peerOnly: boolean;
+  yearFrom: number | null;
+  yearTo: number | null;
+  words: string[];
+};
+
+function prepare(filters: Filters): Prepared {
+  const set = (values: readonly string[]) => (values.length ? new Set<string>(values) : null);
+  return {
+    facets: {
+      sources: set(filters.sources),
+      designs: set(filters.designs.flatMap((d) => DESIGN_GROUPS[d] as readonly string[])),
+      classes: set(filters.classes),
+      treatments: set(filters.treatments),
+      metrics: set(filters.metrics),
+      verdicts: set(filters.verdicts),
+    },
+    peerOnly: filters.kind === 'peer-reviewed',
+    yearFrom: filters.yearFrom,
+    yearTo: filters.yearTo,
+    words: searchWords(filters.query),
+  };
+}
+
+/** The arm a row is about: a control arm follows the treatment it was compared with. */
+const armOf = (row: TableRow) => (row.treatment.class === 'control' && row.comparator ? row.comparator : row.treatment);
+
+/** The values a row has in each facet (a control arm's row counts for its own class and its partner's). */
+function facetValues(row: TableRow, facet: Facet): string[] {
+  switch (facet) {
+    case 'sources':
+      return [row.source.id];
+    case 'designs':
+      return DESIGN_OF_KIND[row.source.kind] ? [DESIGN_OF_KIND[row.source.kind]!] : [];
+    case 'classes':
+      return [...new Set([row.treatment.class, armOf(row).class])];
+    case 'treatments':
+      return [...new Set([row.treatment.id, armOf(row).id])];
+    case 'metrics':
+      return [row.metric];
+    case 'verdicts':
+      return row.rowKind === 'claim' ? [row.claim.verdict] : [];
+  }
+}
+
+const DESIGN_OF_KIND: Partial<Record<string, DesignGroup>> = Object.fromEntries(
+  DESIGNS.flatMap((d) => (DESIGN_GROUPS[d] as readonly string[]).map((kind) => [kind, d])),
+);
+
+function passesFacet(row: TableRow, facet: Facet, allowed: Set<string> | null): boolean {
+  if (!allowed) return true;
+  switch (facet) {
+    case 'designs':
+      return allowed.has(row.source.kind);
+    case 'verdicts':
+      // Figures have no verdict; the verdict filter narrows claims only.
+      return row.rowKind !== 'claim' || allowed.has(row.claim.verdict);
+    default:
+      return facetValues(row, facet).some((v) => allowed.has(v));
+  }
+}
+
+/** True when the row passes every filter that is not a facet (source kind, years, search). */
+function passesRest(row: TableRow, p: Prepared): boolean {
+  if (p.peerOnly && !row.peerReviewed) return false;
+  if (p.yearFrom !== null && (row.year === undefined || row.year < p.yearFrom)) return false;
+  if (p.yearTo !== null && (row.year === undefined || row.year > p.yearTo)) return false;
+  return p.words.length === 0 || p.words.every((w) => row.searchText.includes(w));
+}
+
+/** The facets a row fails, up to two (two or more means no single box can bring it back). */
+function failedFacets(row: TableRow, p: Prepared): Facet[] {
+  const failed: Facet[] = [];
+  for (const facet of FACETS) {
+    if (!passesFacet(row, facet, p.facets[facet])) {
+      failed.push(facet);
+      if (failed.length > 1) break;
+    }
+  }
+  return failed;
+}
+
 /**
  * THE filter: every view (table, charts, claims, sources) reads its result, so
  * they can never disagree. A control arm follows the treatment it was compared
@@ -25,38 +113,17 @@ export function searchWords(query: string): string[] {
  */
 export function selectFiltered(store: Store, filters: Filters): FilteredView {
   const all = selectAllRows(store);
-  const sources = filters.sources.length ? new Set(filters.sources) : null;
-  const classes = filters.classes.length ? new Set<string>(filters.classes) : null;
-  const treatments = filters.treatments.length ? new Set(filters.treatments) : null;
-  const metrics = filters.metrics.length ? new Set<string>(filters.metrics) : null;
-  const verdicts = filters.verdicts.length ? new Set<string>(filters.verdicts) : null;
-  const designs = filters.designs.length
-    ? new Set<string>(filters.designs.flatMap((d) => DESIGN_GROUPS[d] as readonly string[]))
-    : null;
-  const peerOnly = filters.kind === 'peer-reviewed';
-  const { yearFrom, yearTo } = filters;
-  const words = searchWords(filters.query);
-
+  const p = prepare(filters);
   const rows: TableRow[] = [];
   const outcomes: Outcome[] = [];
   const claims: Claim[] = [];
   let figures = 0;
   for (const row of all) {
     if (row.rowKind === 'figure') figures += 1;
-    if (peerOnly && !row.peerReviewed) continue;
-    if (sources && !sources.has(row.source.id)) continue;
-    if (designs && !designs.has(row.source.kind)) continue;
-    if (metrics && !metrics.has(row.metric)) continue;
-    if (verdicts && row.claim && !verdicts.has(row.claim.verdict)) continue;
-    const arm = row.treatment.class === 'control' && row.comparator ? row.comparator : row.treatment;
-    if (classes && !classes.has(row.treatment.class) && !classes.has(arm.class)) continue;
-    if (treatments && !treatments.has(row.treatment.id) && !treatments.has(arm.id)) continue;
-    if (yearFrom !== null && (row.year === undefined || row.year < yearFrom)) continue;
-    if (yearTo !== null && (row.year === undefined || row.year > yearTo)) continue;
-    if (words.length && !words.every((w) => row.searchText.includes(w))) continue;
+    if (!passesRest(row, p) || failedFacets(row, p).length > 0) continue;
     rows.push(row);
-    if (row.outcome) outcomes.push(row.outcome);
-    if (row.claim) claims.push(row.claim);
+    if (row.rowKind === 'figure') outcomes.push(row.outcome);
+    else claims.push(row.claim);
   }
   const total = { figures, claims: all.length - figures };
   if (filters.cell) {
@@ -70,4 +137,34 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
     };
   }
   return { rows, outcomes, claims, total };
+}
+
+export type FacetCounts = Record<Facet, ReadonlyMap<string, number>>;
+
+/**
+ * For every box of every facet, the number of results (figures and claims) that box would give
+ * if ticked: rows that pass all the other filters and have that value. Within a facet boxes add
+ * up (OR), so a ticked box's neighbours count what they would add. One pass over the rows.
+ * A verdict narrows claims only, so its boxes count claims. With an at-a-glance cell active, only
+ * that cell's figures count.
+ */
+export function selectFacetCounts(store: Store, filters: Filters): FacetCounts {
+  const p = prepare(filters);
+  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >;
+  const cellIds = filters.cell ? new Set(selectFiltered(store, filters).rows.map((r) => r.id)) : null;
+  const bump = (facet: Facet, row: TableRow) => {
+    const m = counts[facet];
+    for (const v of facetValues(row, facet)) m.set(v, (m.get(v) ?? 0) + 1);
+  };
+  for (const row of selectAllRows(store)) {
+    if (!passesRest(row, p)) continue;
+    if (cellIds && !cellIds.has(row.id)) continue;
+    const failed = failedFacets(row, p);
+    if (failed.length === 0) for (const facet of FACETS) bump(facet, row);
+    else if (failed.length === 1) bump(failed[0]!, row);
+  }
+  return counts;
 }

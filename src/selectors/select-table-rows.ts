@@ -13,12 +13,9 @@ import {
 import { formatTimepoint, formatValue, shortCitation } from '../lib/format';
 import { figureCondition } from './population';
 
-/** One row of the evidence table: a figure from a source, or a clinic blog's claim. */
-export type TableRow = {
+/** What every evidence-table row has, figure or claim. */
+type RowBase = {
   id: string;
-  rowKind: 'figure' | 'claim';
-  outcome?: Outcome;
-  claim?: Claim;
   source: Source;
   treatment: Treatment;
   comparator?: Treatment;
@@ -34,6 +31,13 @@ export type TableRow = {
   /** Lower-case text the free-text search looks in. */
   searchText: string;
 };
+
+/** A figure read in a source. */
+export type FigureRow = RowBase & { rowKind: 'figure'; outcome: Outcome };
+/** A clinic blog's claim, shown beside the figures it was checked against. */
+export type ClaimRow = RowBase & { rowKind: 'claim'; claim: Claim };
+/** One row of the evidence table: a figure from a source, or a clinic blog's claim. */
+export type TableRow = FigureRow | ClaimRow;
 
 function searchText(parts: (string | number | undefined)[]): string {
   return parts

@@ -12,11 +12,14 @@ import { OPTIONS, QUESTIONS, type OptionId, type QuestionId } from '../selectors
 import {
   COLUMN_IDS,
   DEFAULT_HIDDEN,
+  SOURCE_COLUMN_IDS,
   DEFAULT_VIEW_STATE,
   VIEWS,
   type ColumnId,
   type Filters,
   type SortItem,
+  type SourceColumnId,
+  type SourceSort,
   type View,
   type ViewState,
 } from './view-state';
@@ -50,6 +53,7 @@ const isMetric = oneOf<Metric>(METRICS);
 const isVerdict = oneOf<Verdict>(VERDICTS);
 const isDesign = oneOf<DesignGroup>(DESIGNS);
 const isColumn = oneOf<ColumnId>(COLUMN_IDS);
+const isSourceColumn = oneOf<SourceColumnId>(SOURCE_COLUMN_IDS);
 const isOption = oneOf<OptionId>(OPTIONS);
 const isQuestion = oneOf<QuestionId>(QUESTIONS);
 
@@ -101,6 +105,14 @@ function parseSort(params: URLSearchParams): SortItem[] {
   return out;
 }
 
+/** `ssort=year.desc`: the Sources table's one sort column. */
+function parseSourceSort(raw: string | null): SourceSort | null {
+  const [id = '', dir = 'asc', ...rest] = (raw ?? '').split('.');
+  if (!isSourceColumn(id) || rest.length > 0 || (dir !== 'asc' && dir !== 'desc')) return null;
+  if (id === 'citation' && dir === 'asc') return null;
+  return { id, desc: dir === 'desc' };
+}
+
 function parseHidden(params: URLSearchParams): ColumnId[] {
   const hidden = new Set<ColumnId>(DEFAULT_HIDDEN);
   for (const id of list(params, 'show')) if (isColumn(id)) hidden.delete(id);
@@ -139,6 +151,7 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
       cell: parseCell(params.get('cell')),
     },
     sort: parseSort(params),
+    sourceSort: parseSourceSort(params.get('ssort')),
     hidden: parseHidden(params),
     figure: figure && ID.test(figure) && (!known.figures || known.figures.has(figure)) ? figure : null,
     source: source && ID.test(source) && (!known.sources || known.sources.has(source)) ? source : null,
@@ -188,6 +201,7 @@ export function serializeViewState(state: ViewState): string {
   if (f.query.trim()) add('q', encodeURIComponent(f.query.trim()));
   if (f.cell) add('cell', `${f.cell.option}.${f.cell.question}`);
   if (state.sort.length) add('sort', state.sort.map((s) => `${s.id}.${s.desc ? 'desc' : 'asc'}`).join(','));
+  if (state.sourceSort) add('ssort', `${state.sourceSort.id}.${state.sourceSort.desc ? 'desc' : 'asc'}`);
   const show = COLUMN_IDS.filter((id) => DEFAULT_HIDDEN.includes(id) && !state.hidden.includes(id));
   const hide = COLUMN_IDS.filter((id) => !DEFAULT_HIDDEN.includes(id) && state.hidden.includes(id));
   if (show.length) add('show', show.join(','));

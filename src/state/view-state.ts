@@ -54,10 +54,17 @@ export type Filters = {
 
 export type SortItem = { id: ColumnId; desc: boolean };
 
+/** Sortable columns of the Sources table; ids double as URL tokens (`ssort=year.desc`). */
+export const SOURCE_COLUMN_IDS = ['citation', 'kind', 'year', 'n', 'figures'] as const;
+export type SourceColumnId = (typeof SOURCE_COLUMN_IDS)[number];
+export type SourceSort = { id: SourceColumnId; desc: boolean };
+
 export type ViewState = {
   view: View;
   filters: Filters;
   sort: SortItem[];
+  /** The Sources table's order; null means by citation, A to Z. */
+  sourceSort: SourceSort | null;
   hidden: ColumnId[];
   /** The outcome or claim whose details are open. */
   figure: string | null;
@@ -85,6 +92,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   view: 'compare',
   filters: DEFAULT_FILTERS,
   sort: [],
+  sourceSort: null,
   hidden: [...DEFAULT_HIDDEN],
   figure: null,
   source: null,

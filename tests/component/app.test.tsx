@@ -9,7 +9,7 @@ describe('App', () => {
   it('shows a loading state, then the table of figures with linked sources', async () => {
     renderApp('?view=table');
     expect(screen.getByRole('status')).toHaveTextContent(/loading/i);
-    const table = await screen.findByRole('table', { name: '' }).catch(() => screen.findByRole('table'));
+    const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(4);
     const links = within(table).getAllByRole('link', { name: /Feder 2021/ });

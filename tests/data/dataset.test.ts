@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/data/check';
 import { NON_PEER_REVIEWED_KINDS, SOURCE_KINDS } from '../../src/data/vocabulary';
+import { shortCitation } from '../../src/lib/format';
 import { data, result, sourceById, treatmentById } from './real-dataset';
 const shared = join('..', 'shared');
 
@@ -169,5 +170,15 @@ describe('the real dataset in data/', () => {
       }
     }
     expect(copied).toEqual([]);
+  });
+});
+
+describe('source labels', () => {
+  it('tell every source apart: no two sources share a short citation', () => {
+    const byLabel = new Map<string, string[]>();
+    for (const s of data.sources) byLabel.set(shortCitation(s), [...(byLabel.get(shortCitation(s)) ?? []), s.id]);
+    const clashes = [...byLabel].filter(([, ids]) => ids.length > 1);
+    expect(clashes).toEqual([]);
+    expect(byLabel.size).toBe(data.sources.length);
   });
 });

@@ -23,3 +23,23 @@ test('the error screen has no axe violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+// WCAG 2.2 adds target size (2.5.8): every link and button at least 24 px or spaced so.
+for (const width of [1280, 390]) {
+  for (const view of ['table', 'sources'] as const) {
+    test(`the ${view} view at ${width}px has no axe violations (WCAG 2.2 A/AA, target size included)`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`./?view=${view}`);
+      await expect(page.locator('main h2').first()).toBeVisible();
+      await expect(page.locator('[data-row-id]').first()).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      // The rule must actually have looked at targets, or a pass means nothing.
+      expect([...results.passes, ...results.incomplete].some((r) => r.id === 'target-size')).toBe(true);
+    });
+  }
+}

@@ -24,6 +24,22 @@ describe('shortCitation', () => {
     expect(shortCitation(source({ id: 'davidson-2001-b', authors: 'Davidson J', year: 2001 }))).toBe('Davidson 2001b');
     expect(shortCitation(source({ id: 'davidson-2001', authors: 'Davidson J', year: 2001 }))).toBe('Davidson 2001');
   });
+  it('says "n.d." where no year was seen, and cuts a long publisher at its first comma', () => {
+    expect(shortCitation(source({ authors: 'Jun JJ, et al.', year: undefined }))).toBe('Jun n.d.');
+    expect(
+      shortCitation(
+        source({
+          authors: undefined,
+          year: undefined,
+          kind: 'guideline',
+          venue: 'Therapeutic Guidelines, Psychotropic',
+        }),
+      ),
+    ).toBe('Therapeutic Guidelines');
+    expect(shortCitation(source({ kind: 'drug-label', title: 'ZOLOFT (sertraline) tablets', venue: 'Pfizer' }))).toBe(
+      'ZOLOFT label',
+    );
+  });
   it('cites a blog by its site', () => {
     expect(shortCitation(source({ kind: 'clinic-blog', venue: 'Nova Health Recovery' }))).toBe('Nova Health Recovery');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/data/check';
 import { buildStore, type Store } from '../../src/data/normalize';
 import { selectFiltered } from '../../src/selectors/select-filtered';
-import { selectSortedRows } from '../../src/selectors/select-sorted';
+import { selectSortedRows } from '../../src/selectors/table-columns';
 import { selectAllRows } from '../../src/selectors/select-table-rows';
 import { DEFAULT_FILTERS, type Filters } from '../../src/state/view-state';
 import { rawFixture } from '../fixtures/load-fixture';
@@ -108,7 +108,7 @@ describe('selectSortedRows', () => {
 
 describe('value sorting', () => {
   it('orders values within measure and unit, never interleaving them, missing last', async () => {
-    const { selectSortedRows } = await import('../../src/selectors/select-sorted');
+    const { selectSortedRows } = await import('../../src/selectors/table-columns');
     const row = (id: string, metric: string, value: number | null, unit: string) =>
       ({ id, metric, value, unit, outcome: { low: undefined, high: undefined } }) as unknown as Parameters<
         typeof selectSortedRows
@@ -149,7 +149,7 @@ describe('study design filter', () => {
 
 describe('exports', () => {
   it('write the dataset version, the view address and the filters as columns on every row', async () => {
-    const { selectExportRecords, EXPORT_HEADER } = await import('../../src/selectors/select-export');
+    const { selectExportRecords, EXPORT_HEADER } = await import('../../src/selectors/table-columns');
     const store = fixtureStore();
     const rows = selectFiltered(store, { ...DEFAULT_FILTERS, metrics: ['response'] }).rows;
     const records = selectExportRecords(rows, {

@@ -21,6 +21,7 @@ const full: ViewState = {
     { id: 'value', desc: true },
     { id: 'year', desc: false },
   ],
+  sourceSort: { id: 'year', desc: true },
   hidden: ['n', 'year'],
   figure: 'feder-2021-response-ketamine-wk2',
   source: null,
@@ -127,5 +128,20 @@ describe('ignoredParts', () => {
     const state = parseViewState(search, { sources: new Set(['feder-2021']) });
     expect(ignoredParts(search, state)).toEqual(['view=<script>', 'sort=bogus.sideways', 'src=NOPE', 'colour=red']);
     expect(ignoredParts('?view=compare&metric=response', parseViewState('?view=compare&metric=response'))).toEqual([]);
+  });
+});
+
+describe('the Sources table order in the URL', () => {
+  it('round-trips, leaves the default out, and reports what it could not read', async () => {
+    const { ignoredParts } = await import('../../src/state/url-codec');
+    const state = parseViewState('?view=sources&ssort=year.desc');
+    expect(state.sourceSort).toEqual({ id: 'year', desc: true });
+    expect(serializeViewState(state)).toBe('?view=sources&ssort=year.desc');
+    expect(parseViewState('?view=sources&ssort=citation.asc').sourceSort).toBeNull();
+    for (const junk of ['title.asc', 'year.sideways', 'year.desc.extra', '__proto__']) {
+      const s = parseViewState(`?view=sources&ssort=${junk}`);
+      expect(s.sourceSort).toBeNull();
+      expect(ignoredParts(`?view=sources&ssort=${junk}`, s)).toEqual([`ssort=${junk}`]);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import type { ColumnDef } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { CLASS_LABELS, CONDITION_LABELS, DOMAIN_LABELS, METRIC_LABELS } from '../../data/vocabulary';
-import { MISSING, formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
+import { MISSING, formatInterval, formatNumber, formatValue } from '../../lib/format';
 import { isPtsdPopulation } from '../../selectors/population';
 import type { TableRow } from '../../selectors/select-table-rows';
+import { EVIDENCE_COLUMNS, EVIDENCE_COLUMN_BY_ID } from '../../selectors/table-columns';
 import type { ColumnId } from '../../state/view-state';
 import { KindBadge } from '../kind-badge';
 import { VerdictBadge } from '../verdict-badge';
@@ -10,25 +12,18 @@ import { MissingValue } from '../missing-value';
 import { SourceLink } from '../source-link';
 import type { TableSetup } from './table-features';
 
-const text = (v: unknown) => (typeof v === 'string' && v ? v : <MissingValue />);
+/** Column labels by id, from the one column module. */
+export const COLUMN_LABELS = Object.fromEntries(EVIDENCE_COLUMNS.map((c) => [c.id, c.label])) as Record<
+  ColumnId,
+  string
+>;
 
-export const COLUMN_LABELS: Record<ColumnId, string> = {
-  treatment: 'Treatment',
-  comparator: 'Compared with',
-  metric: 'Measure',
-  value: 'Value',
-  n: 'n',
-  timepoint: 'When',
-  instrument: 'Scale',
-  definition: 'Definition',
-  source: 'Source',
-  kind: 'Source kind',
-  year: 'Year',
-};
+const orMissing = (v: string | number | undefined): ReactNode =>
+  v === undefined || v === '' ? <MissingValue /> : typeof v === 'number' ? formatNumber(v) : v;
 
 /** What a figure's value cell shows: value with unit, then its interval. Also used for claims. */
 export function ValueCell({ row }: { row: TableRow }) {
-  if (row.claim) {
+  if (row.rowKind === 'claim') {
     const c = row.claim;
     return (
       <span>
@@ -44,7 +39,6 @@ export function ValueCell({ row }: { row: TableRow }) {
     );
   }
   const o = row.outcome;
-  if (!o) return <MissingValue />;
   const interval = formatInterval(o);
   return (
     <span>
@@ -70,95 +64,62 @@ export function ContextFlag({ row }: { row: Pick<TableRow, 'condition'> }) {
   return <span className="context-flag">Not a PTSD population: {CONDITION_LABELS[row.condition]}</span>;
 }
 
-export const evidenceColumns: ColumnDef<TableSetup, TableRow>[] = [
-  {
-    id: 'treatment',
-    header: COLUMN_LABELS.treatment,
-    accessorFn: (r) => r.treatment.name,
-    enableHiding: false,
-    cell: ({ row }) => (
-      <span>
-        <span className="treatment-name">{row.original.treatment.name}</span>
-        <span className="cell-sub">{CLASS_LABELS[row.original.treatment.class]}</span>
-      </span>
-    ),
-  },
-  {
-    id: 'comparator',
-    header: COLUMN_LABELS.comparator,
-    accessorFn: (r) => r.comparator?.name,
-    cell: ({ getValue }) => text(getValue()),
-  },
-  {
-    id: 'metric',
-    header: COLUMN_LABELS.metric,
-    accessorFn: (r) => METRIC_LABELS[r.metric],
-    cell: ({ row }) => (
-      <span>
-        {METRIC_LABELS[row.original.metric]}
-        {row.original.outcome?.sideEffect && <span className="cell-sub">{row.original.outcome.sideEffect}</span>}
-      </span>
-    ),
-  },
-  {
-    id: 'value',
-    header: COLUMN_LABELS.value,
-    accessorFn: (r) => r.value,
-    cell: ({ row }) => <ValueCell row={row.original} />,
-  },
-  {
-    id: 'n',
-    header: COLUMN_LABELS.n,
-    accessorFn: (r) => r.n,
-    cell: ({ getValue }) => {
-      const v = getValue() as number | undefined;
-      return v === undefined ? <MissingValue /> : formatNumber(v);
-    },
-  },
-  {
-    id: 'timepoint',
-    header: COLUMN_LABELS.timepoint,
-    accessorFn: (r) => (r.outcome?.timepoint ? formatTimepoint(r.outcome.timepoint) : undefined),
-    cell: ({ getValue }) => text(getValue()),
-  },
-  {
-    id: 'instrument',
-    header: COLUMN_LABELS.instrument,
-    accessorFn: (r) => r.outcome?.instrument,
-    cell: ({ getValue }) => text(getValue()),
-  },
-  {
-    id: 'definition',
-    header: COLUMN_LABELS.definition,
-    accessorFn: (r) => r.outcome?.definition,
-    cell: ({ getValue }) => text(getValue()),
-  },
-  {
-    id: 'source',
-    header: COLUMN_LABELS.source,
-    accessorFn: (r) => r.citation,
-    cell: ({ row }) => <SourceLink source={row.original.source} />,
-  },
-  {
-    id: 'kind',
-    header: COLUMN_LABELS.kind,
-    accessorFn: (r) => (r.rowKind === 'claim' ? 'claim' : r.source.kind),
-    cell: ({ row }) => (
-      <span>
-        <KindBadge kind={row.original.source.kind} />
-        {row.original.rowKind === 'claim' && <span className="claim-flag">Claim to check</span>}
-        {row.original.claim && (
+/** The treatment, with its class underneath. */
+export function TreatmentCell({ row }: { row: TableRow }) {
+  return (
+    <span>
+      <span className="treatment-name">{row.treatment.name}</span>
+      <span className="cell-sub">{CLASS_LABELS[row.treatment.class]}</span>
+    </span>
+  );
+}
+
+/** The measure, with the side effect it counts where there is one. */
+export function MeasureCell({ row }: { row: TableRow }) {
+  return (
+    <span>
+      {METRIC_LABELS[row.metric]}
+      {row.rowKind === 'figure' && row.outcome.sideEffect && <span className="cell-sub">{row.outcome.sideEffect}</span>}
+    </span>
+  );
+}
+
+/** The source's kind, and for a claim its flag and verdict. */
+export function KindCell({ row }: { row: TableRow }) {
+  return (
+    <span>
+      <KindBadge kind={row.source.kind} />
+      {row.rowKind === 'claim' && (
+        <>
+          <span className="claim-flag">Claim to check</span>
           <span className="cell-sub">
-            <VerdictBadge verdict={row.original.claim.verdict} />
+            <VerdictBadge verdict={row.claim.verdict} />
           </span>
-        )}
-      </span>
-    ),
-  },
-  {
-    id: 'year',
-    header: COLUMN_LABELS.year,
-    accessorFn: (r) => r.year,
-    cell: ({ getValue }) => (getValue() as number | undefined) ?? <MissingValue />,
-  },
-];
+        </>
+      )}
+    </span>
+  );
+}
+
+/** How each column draws its cell; everything else about a column is in selectors/table-columns. */
+export const CELLS: Record<ColumnId, (row: TableRow) => ReactNode> = {
+  treatment: (row) => <TreatmentCell row={row} />,
+  comparator: (row) => orMissing(row.comparator?.name),
+  metric: (row) => <MeasureCell row={row} />,
+  value: (row) => <ValueCell row={row} />,
+  n: (row) => orMissing(row.n),
+  timepoint: (row) => orMissing(EVIDENCE_COLUMN_BY_ID.timepoint.text(row)),
+  instrument: (row) => orMissing(EVIDENCE_COLUMN_BY_ID.instrument.text(row)),
+  definition: (row) => orMissing(EVIDENCE_COLUMN_BY_ID.definition.text(row)),
+  source: (row) => <SourceLink source={row.source} />,
+  kind: (row) => <KindCell row={row} />,
+  year: (row) => row.year ?? <MissingValue />,
+};
+
+export const evidenceColumns: ColumnDef<TableSetup, TableRow>[] = EVIDENCE_COLUMNS.map((c) => ({
+  id: c.id,
+  header: c.label,
+  accessorFn: c.text,
+  enableHiding: c.id !== 'treatment',
+  cell: ({ row }) => CELLS[c.id](row.original),
+}));

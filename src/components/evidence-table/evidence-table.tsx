@@ -4,7 +4,8 @@ import { useMemo, useRef } from 'react';
 import type { TableRow } from '../../selectors/select-table-rows';
 import { COLUMN_IDS, type ColumnId, type SortItem } from '../../state/view-state';
 import { ScrollRegion } from '../scroll-region';
-import { COLUMN_LABELS, evidenceColumns } from './evidence-columns';
+import { SortHeader } from '../sort-header';
+import { evidenceColumns } from './evidence-columns';
 import { tableSetup } from './table-features';
 
 type Props = {
@@ -16,14 +17,13 @@ type Props = {
   multiSort?: boolean;
   onOpenRow?: (id: string) => void;
   label?: string;
+  /** Id of the visible text that explains sorting (read with every header button). */
+  sortHintId?: string;
 };
 
 /** Above this many rows only the visible rows are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
 const ROW_ESTIMATE = 58;
-
-const ariaSort = (dir: false | 'asc' | 'desc') =>
-  dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined;
 
 const isColumnId = (id: string): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id);
 
@@ -31,7 +31,16 @@ const isColumnId = (id: string): id is ColumnId => (COLUMN_IDS as readonly strin
  * Every figure (and claim) one row, in the order given. Headers sort by click, Enter or Space;
  * multi-column sort shows its priority; long lists are virtualized.
  */
-export function EvidenceTable({ rows, sort, onSortChange, hidden = [], multiSort = false, onOpenRow, label }: Props) {
+export function EvidenceTable({
+  rows,
+  sort,
+  onSortChange,
+  hidden = [],
+  multiSort = false,
+  onOpenRow,
+  label,
+  sortHintId,
+}: Props) {
   const data = rows as TableRow[];
   const columnVisibility = useMemo(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
   const table = useTable({
@@ -85,28 +94,16 @@ export function EvidenceTable({ rows, sort, onSortChange, hidden = [], multiSort
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
                 const dir = header.column.getIsSorted();
-                const priority = sort.length > 1 && dir ? header.column.getSortIndex() + 1 : null;
-                const id = header.column.id;
-                const name = isColumnId(id) ? COLUMN_LABELS[id] : id;
                 return (
-                  <th key={header.id} scope="col" aria-sort={ariaSort(dir)} data-column={id}>
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      title={`Sort by ${name}${multiSort ? ' (adds to the current sort)' : ''}`}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true" className="sort-icon">
-                        {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
-                      </span>
-                      {priority !== null && (
-                        <span className="sort-priority" aria-label={`sort priority ${priority}`}>
-                          {priority}
-                        </span>
-                      )}
-                    </button>
-                  </th>
+                  <SortHeader
+                    key={header.id}
+                    column={header.column.id}
+                    label={<table.FlexRender header={header} />}
+                    direction={dir}
+                    priority={sort.length > 1 && dir ? header.column.getSortIndex() + 1 : null}
+                    onSort={header.column.getToggleSortingHandler() ?? (() => undefined)}
+                    describedBy={sortHintId}
+                  />
                 );
               })}
             </tr>

@@ -116,7 +116,7 @@ function siblingValue(store: Store, id: string): string {
 
 /** The panel a person opens from a row: every field, the locator, the full citation, and where to go next. */
 export function FigureDetails({ store, id, onClose, onOpen, onOnlySource }: Props) {
-  const panel = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDialogElement>(null);
   useDialogFocus(panel, onClose, id);
   const outcome = store.outcomeById.get(id);
   const claim = outcome ? undefined : store.claimById.get(id);
@@ -132,8 +132,8 @@ export function FigureDetails({ store, id, onClose, onOpen, onOnlySource }: Prop
   const title = `${treatment.name}: ${METRIC_LABELS[record.metric]}`;
 
   return (
-    <div className="details-backdrop">
-      <div ref={panel} className="details-panel" role="dialog" aria-modal="true" aria-labelledby="details-title">
+    <dialog ref={panel} className="details-panel" aria-labelledby="details-title">
+      <div className="details-panel__body">
         <div className="details-head">
           <div>
             <p className="cell-sub">
@@ -170,6 +170,6 @@ export function FigureDetails({ store, id, onClose, onOpen, onOnlySource }: Prop
           </section>
         )}
       </div>
-    </div>
+    </dialog>
   );
 }

@@ -3,10 +3,12 @@ import { useEffect, useRef, type RefObject } from 'react';
 const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /**
- * Modal focus handling: focus moves into the panel on open, Tab stays inside,
- * Escape or a click outside closes, and focus returns to whatever opened it.
+ * Opens a <dialog> as a modal: the browser makes the page behind it inert and keeps Tab inside.
+ * Focus moves to the element marked data-autofocus (again whenever `key` changes, as when another
+ * figure opens in the same panel); Escape or a click on the backdrop closes; focus returns to
+ * whatever opened it.
  */
-export function useDialogFocus(panel: RefObject<HTMLElement | null>, onClose: () => void, key: string) {
+export function useDialogFocus(dialog: RefObject<HTMLDialogElement | null>, onClose: () => void, key: string) {
   const opener = useRef<Element | null>(null);
   const close = useRef(onClose);
   useEffect(() => {
@@ -14,29 +16,28 @@ export function useDialogFocus(panel: RefObject<HTMLElement | null>, onClose: ()
   });
 
   useEffect(() => {
+    const el = dialog.current;
     opener.current ??= document.activeElement;
-    return () => {
-      const el = opener.current;
-      opener.current = null;
-      if (el instanceof HTMLElement && el.isConnected) el.focus();
+    if (el && !el.open) {
+      // jsdom lacks showModal; the open attribute keeps tests of the content working there.
+      if (typeof el.showModal === 'function') el.showModal();
+      else el.setAttribute('open', '');
+    }
+    const onCancel = (e: Event) => {
+      // Escape: React state owns whether the panel is open, so ask it to close.
+      e.preventDefault();
+      close.current();
     };
-  }, []);
-
-  useEffect(() => {
-    panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  }, [panel, key]);
-
-  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const root = panel.current;
-      if (!root) return;
       if (e.key === 'Escape') {
+        // Handled here too, for environments whose dialog sends no cancel event.
         e.preventDefault();
         close.current();
         return;
       }
-      if (e.key !== 'Tab') return;
-      const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      if (e.key !== 'Tab' || !el) return;
+      // Tab wraps within the panel instead of leaving for the browser's toolbar.
+      const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)];
       const first = items[0];
       const last = items.at(-1);
       if (!first || !last) return;
@@ -48,14 +49,25 @@ export function useDialogFocus(panel: RefObject<HTMLElement | null>, onClose: ()
         first.focus();
       }
     };
-    const onPointer = (e: PointerEvent) => {
-      if (panel.current && e.target instanceof Node && !panel.current.contains(e.target)) close.current();
+    const onClick = (e: MouseEvent) => {
+      // The dialog's own box is only reached through the backdrop; its content sits in an inner element.
+      if (e.target === el) close.current();
     };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
+    el?.addEventListener('cancel', onCancel);
+    el?.addEventListener('click', onClick);
+    el?.addEventListener('keydown', onKey);
     return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
+      el?.removeEventListener('keydown', onKey);
+      el?.removeEventListener('cancel', onCancel);
+      el?.removeEventListener('click', onClick);
+      if (el?.open && typeof el.close === 'function') el.close();
+      const back = opener.current;
+      opener.current = null;
+      if (back instanceof HTMLElement && back.isConnected) back.focus();
     };
-  }, [panel]);
+  }, [dialog]);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [dialog, key]);
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
 type Option = { value: string; label: string; count?: number; title?: string };
 type Props = {
@@ -7,15 +7,18 @@ type Props = {
   selected: readonly string[];
   onChange: (next: string[]) => void;
   className?: string;
+  /** Buttons shown under the legend, e.g. select all / none. */
+  actions?: ReactNode;
 };
 
 /** A labelled group of checkboxes; selecting none means "all". */
-export function CheckboxGroup({ legend, options, selected, onChange, className = 'filter-group' }: Props) {
+export function CheckboxGroup({ legend, options, selected, onChange, className = 'filter-group', actions }: Props) {
   const id = useId();
   const set = new Set(selected);
   return (
     <fieldset className={className}>
       <legend>{legend}</legend>
+      {actions}
       <ul className="check-list">
         {options.map((o) => (
           <li key={o.value}>
@@ -27,9 +30,15 @@ export function CheckboxGroup({ legend, options, selected, onChange, className =
                 onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
               }
             />
-            <label htmlFor={`${id}-${o.value}`} title={o.title}>
+            <label htmlFor={`${id}-${o.value}`} title={o.title} className={o.count === 0 ? 'option--empty' : undefined}>
               {o.label}
-              {o.count !== undefined && <span className="count"> ({o.count})</span>}
+              {o.count !== undefined && (
+                <span className="count">
+                  {' '}
+                  ({o.count}
+                  <span className="visually-hidden"> {o.count === 1 ? 'result' : 'results'}</span>)
+                </span>
+              )}
             </label>
           </li>
         ))}

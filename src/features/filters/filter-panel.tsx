@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { FacetCounts } from '../../selectors/select-filtered';
 import type { Store } from '../../data/normalize';
 import {
   CLASS_LABELS,
@@ -15,19 +16,21 @@ import { CheckboxGroup } from './checkbox-group';
 import { SourcePicker } from './source-picker';
 import { YearRange } from './year-range';
 
-type Props = { store: Store; filters: Filters; onChange: (next: Filters) => void };
+type Props = {
+  store: Store;
+  filters: Filters;
+  onChange: (next: Filters) => void;
+  /** For every box, the results it would give if ticked (selectFacetCounts). */
+  counts: FacetCounts;
+};
 
 /** Every filter but the free-text search; changes apply at once to every view. */
-export function FilterPanel({ store, filters, onChange }: Props) {
+export function FilterPanel({ store, filters, onChange, counts }: Props) {
   const id = useId();
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const s of store.sources) {
-      m.set(s.id, (store.outcomesBySource.get(s.id)?.length ?? 0) + (store.claimsBySource.get(s.id)?.length ?? 0));
-    }
-    return m;
-  }, [store]);
+  // Years and Sources start folded (long lists on a phone) unless a link already sets them.
+  const [yearsOpen] = useState(() => filters.yearFrom !== null || filters.yearTo !== null);
+  const [sourcesOpen] = useState(() => filters.sources.length > 0);
   const sources = useMemo(
     () => (filters.kind === 'peer-reviewed' ? store.sources.filter((s) => s.kind !== 'clinic-blog') : store.sources),
     [store, filters.kind],
@@ -39,8 +42,12 @@ export function FilterPanel({ store, filters, onChange }: Props) {
           (a, b) =>
             TREATMENT_CLASSES.indexOf(a.class) - TREATMENT_CLASSES.indexOf(b.class) || a.name.localeCompare(b.name),
         )
-        .map((t) => ({ value: t.id, label: `${t.name} · ${CLASS_LABELS[t.class]}` })),
-    [store],
+        .map((t) => ({
+          value: t.id,
+          label: `${t.name} · ${CLASS_LABELS[t.class]}`,
+          count: counts.treatments.get(t.id) ?? 0,
+        })),
+    [store, counts],
   );
   const years = store.sources.flatMap((s) => (s.year === undefined ? [] : [s.year]));
   const [minYear, maxYear] = years.length ? [Math.min(...years), Math.max(...years)] : [1990, new Date().getFullYear()];
@@ -69,36 +76,60 @@ export function FilterPanel({ store, filters, onChange }: Props) {
       </fieldset>
       <CheckboxGroup
         legend="Study design"
-        options={DESIGNS.map((d) => ({ value: d, label: DESIGN_LABELS[d] }))}
+        options={DESIGNS.map((d) => ({ value: d, label: DESIGN_LABELS[d], count: counts.designs.get(d) ?? 0 }))}
         selected={filters.designs}
         onChange={(v) => set('designs', v as Filters['designs'])}
       />
       <CheckboxGroup
         legend="Treatment class"
-        options={TREATMENT_CLASSES.filter((c) => c !== 'control').map((c) => ({ value: c, label: CLASS_LABELS[c] }))}
+        options={TREATMENT_CLASSES.filter((c) => c !== 'control').map((c) => ({
+          value: c,
+          label: CLASS_LABELS[c],
+          count: counts.classes.get(c) ?? 0,
+        }))}
         selected={filters.classes}
         onChange={(v) => set('classes', v as Filters['classes'])}
       />
       <CheckboxGroup
         legend="Measure"
-        options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
+        options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m], count: counts.metrics.get(m) ?? 0 }))}
         selected={filters.metrics}
         onChange={(v) => set('metrics', v as Filters['metrics'])}
       />
       <CheckboxGroup
         legend="Claim verdict"
-        options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
+        options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v], count: counts.verdicts.get(v) ?? 0 }))}
         selected={filters.verdicts}
         onChange={(v) => set('verdicts', v as Filters['verdicts'])}
       />
-      <YearRange
-        min={minYear}
-        max={maxYear}
-        from={filters.yearFrom}
-        to={filters.yearTo}
-        onChange={(yearFrom, yearTo) => onChange({ ...filters, yearFrom, yearTo })}
-      />
-      <SourcePicker sources={sources} selected={filters.sources} counts={counts} onChange={(v) => set('sources', v)} />
+      <details className="filter-group filter-fold" open={yearsOpen}>
+        <summary>
+          Publication year{' '}
+          {(filters.yearFrom !== null || filters.yearTo !== null) && (
+            <span className="count">
+              ({filters.yearFrom ?? minYear}–{filters.yearTo ?? maxYear})
+            </span>
+          )}
+        </summary>
+        <YearRange
+          min={minYear}
+          max={maxYear}
+          from={filters.yearFrom}
+          to={filters.yearTo}
+          onChange={(yearFrom, yearTo) => onChange({ ...filters, yearFrom, yearTo })}
+        />
+      </details>
+      <details className="filter-group filter-fold" open={sourcesOpen}>
+        <summary>
+          Sources {filters.sources.length > 0 && <span className="count">({filters.sources.length} selected)</span>}
+        </summary>
+        <SourcePicker
+          sources={sources}
+          selected={filters.sources}
+          counts={counts.sources}
+          onChange={(v) => set('sources', v)}
+        />
+      </details>
       <details className="filter-group treatment-picker">
         <summary>
           Treatments{' '}

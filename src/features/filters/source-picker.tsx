@@ -32,7 +32,7 @@ export function SourcePicker({ sources, selected, onChange, counts }: Props) {
 
   return (
     <fieldset className="filter-group source-picker">
-      <legend>Sources {selected.length > 0 && <span className="count">({selected.length} selected)</span>}</legend>
+      <legend>Sources</legend>
       <label htmlFor={`${id}-search`} className="visually-hidden">
         Find a source
       </label>
@@ -59,6 +59,29 @@ export function SourcePicker({ sources, selected, onChange, counts }: Props) {
             }))}
             selected={selected}
             onChange={onChange}
+            actions={
+              <p className="group-actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`All ${KIND_LABELS[g.kind]} sources shown: select`}
+                  onClick={() => onChange([...new Set([...selected, ...g.items.map((s) => s.id)])])}
+                >
+                  All
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`None of the ${KIND_LABELS[g.kind]} sources: clear`}
+                  onClick={() => {
+                    const drop = new Set(g.items.map((s) => s.id));
+                    onChange(selected.filter((id) => !drop.has(id)));
+                  }}
+                >
+                  None
+                </button>
+              </p>
+            }
           />
         ))}
       </div>

@@ -7,7 +7,7 @@ import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import { CLASS_LABELS } from '../../data/vocabulary';
 import { formatNumber } from '../../lib/format';
-import { selectSortedRows } from '../../selectors/select-sorted';
+import { selectSortedRows } from '../../selectors/table-columns';
 import { selectAllRows } from '../../selectors/select-table-rows';
 import type { SortItem } from '../../state/view-state';
 

@@ -1,7 +1,7 @@
 import { toCsv } from '../../lib/csv';
 import { saveBlob } from '../../lib/download';
 import { isoDate, plural } from '../../lib/format';
-import { EXPORT_HEADER, selectExportRecords } from '../../selectors/select-export';
+import { EXPORT_HEADER, selectExportRecords } from '../../selectors/table-columns';
 import type { TableRow } from '../../selectors/select-table-rows';
 
 type Props = {
