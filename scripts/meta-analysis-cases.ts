@@ -4,8 +4,17 @@
 //
 // The output is the same on every run: the random cases come from a seeded generator defined here.
 // To add a case, append to HAND_WRITTEN (effect sizes typed in, e.g. taken from the app's data) or to GENERATED.
-import { mkdirSync, writeFileSync } from 'node:fs';
+//
+// It also writes one case per pooled forest-plot group of the real data (FROM_DATA below): the yi and vi that
+// src/selectors/select-forest.ts passes to randomEffects, named `data:<group key>`, e.g.
+// `data:emdr|waitlist|standardized`. tests/data/forest.test.ts checks those pools against metafor and fails
+// when the data no longer give the same yi/vi, which means: rerun this script and the R script.
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { COLLECTIONS, validateDataset } from '../src/data/check';
+import { buildStore } from '../src/data/normalize';
+import { DATA_FILES, type CollectionName } from '../src/data/schema';
+import { selectForest } from '../src/selectors/select-forest';
 
 type Case = { name: string; yi: number[]; vi: number[] };
 
@@ -100,7 +109,32 @@ function generate(spec: GeneratedSpec): Case {
   return { name: spec.name, yi, vi };
 }
 
-const cases = [...HAND_WRITTEN, ...GENERATED.map(generate)];
+/**
+ * Every ok pool of the forest-plot selector over the whole validated dataset (no filters), with the yi and vi
+ * exactly as it pools them, in the order it passes them. They are doubles as computed (SE², or the SE
+ * back-computed from a 95% CI), written with JSON's shortest round-trip digits, which R reads back exactly.
+ */
+function fromData(): Case[] {
+  const root = join(import.meta.dirname, '..');
+  const raw = Object.fromEntries(
+    COLLECTIONS.map((name) => [name, JSON.parse(readFileSync(join(root, 'data', DATA_FILES[name].file), 'utf8'))]),
+  ) as Record<CollectionName, unknown>;
+  const result = validateDataset(raw);
+  if (!result.ok) throw new Error('meta-analysis-cases: data/ does not validate; run npm run validate:data');
+  const store = buildStore(result.dataset);
+  const out: Case[] = [];
+  for (const group of selectForest(store, store.outcomes).groups) {
+    if (!group.pool.ok) continue;
+    const byId = new Map(group.rows.map((r) => [r.id, r]));
+    const pooled = group.pool.ids.map((id) => byId.get(id)!);
+    out.push({ name: `data:${group.key}`, yi: pooled.map((r) => r.yi!), vi: pooled.map((r) => r.vi!) });
+  }
+  return out;
+}
+
+const FROM_DATA = fromData();
+
+const cases = [...HAND_WRITTEN, ...GENERATED.map(generate), ...FROM_DATA];
 const names = new Set(cases.map((c) => c.name));
 if (names.size !== cases.length) throw new Error('meta-analysis-cases: case names must be unique');
 for (const c of cases) {
@@ -116,4 +150,4 @@ writeFileSync(
   `{\n  "generatedBy": "npx tsx scripts/meta-analysis-cases.ts",\n  "cases": [\n${body}\n  ]\n}\n`,
   'utf8',
 );
-console.log(`Wrote ${cases.length} cases to ${out}`);
+console.log(`Wrote ${cases.length} cases (${FROM_DATA.length} from the data) to ${out}`);
