@@ -27,6 +27,7 @@ import { SiteHeader } from './site-header';
 
 // Only Compare's grid is in the first download; every other view is its own chunk, fetched when opened.
 const AboutView = lazy(() => import('../features/about/about-view').then((m) => ({ default: m.AboutView })));
+const EffectsView = lazy(() => import('../features/effects/effects-view').then((m) => ({ default: m.EffectsView })));
 const ClaimsView = lazy(() => import('../features/claims/claims-view').then((m) => ({ default: m.ClaimsView })));
 const SourcePage = lazy(() => import('../features/sources/source-page').then((m) => ({ default: m.SourcePage })));
 const SourcesView = lazy(() => import('../features/sources/sources-view').then((m) => ({ default: m.SourcesView })));
@@ -103,7 +104,11 @@ export function Dashboard({ store }: { store: Store }) {
   const figuresShown = filtered.outcomes.length;
   const claimsShown = filtered.claims.length;
   const filterable =
-    view === 'table' || view === 'claims' || view === 'compare' || (view === 'sources' && !state.source);
+    view === 'table' ||
+    view === 'claims' ||
+    view === 'compare' ||
+    view === 'effects' ||
+    (view === 'sources' && !state.source);
 
   return (
     <div className="page">
@@ -205,6 +210,7 @@ export function Dashboard({ store }: { store: Store }) {
                 onOpenFigure={openRow}
               />
             )}
+            {view === 'effects' && <EffectsView store={store} outcomes={filtered.outcomes} onOpenFigure={openRow} />}
             {view === 'claims' && (
               <ClaimsView
                 store={store}

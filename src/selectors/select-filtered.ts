@@ -1,5 +1,5 @@
 import type { Store } from '../data/normalize';
-import { DESIGNS, DESIGN_GROUPS, type DesignGroup } from '../data/vocabulary';
+import { DESIGNS, DESIGN_GROUPS, type ControlType, type DesignGroup } from '../data/vocabulary';
 import type { Claim, Outcome } from '../data/schema';
 import type { Filters } from '../state/view-state';
 import { selectGlanceCellIds } from './select-glance';
@@ -19,7 +19,18 @@ export function searchWords(query: string): string[] {
 }
 
 /** Filters people tick boxes in; each shows how many results a box would give. */
-export const FACETS = ['designs', 'classes', 'metrics', 'verdicts', 'sources', 'treatments'] as const;
+export const FACETS = [
+  'designs',
+  'classes',
+  'metrics',
+  'verdicts',
+  'controls',
+  'riskOfBias',
+  'populations',
+  'ratings',
+  'sources',
+  'treatments',
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 type Prepared = {
@@ -40,6 +51,10 @@ function prepare(filters: Filters): Prepared {
       treatments: set(filters.treatments),
       metrics: set(filters.metrics),
       verdicts: set(filters.verdicts),
+      controls: set(filters.controls),
+      riskOfBias: set(filters.riskOfBias),
+      populations: set(filters.populations),
+      ratings: set(filters.ratings),
     },
     peerOnly: filters.kind === 'peer-reviewed',
     yearFrom: filters.yearFrom,
@@ -66,7 +81,29 @@ function facetValues(row: TableRow, facet: Facet): string[] {
       return [row.metric];
     case 'verdicts':
       return row.rowKind === 'claim' ? [row.claim.verdict] : [];
+    case 'controls': {
+      const kind = controlKindOf(row);
+      return kind ? [kind] : [];
+    }
+    case 'riskOfBias':
+      return row.source.riskOfBias ? [row.source.riskOfBias.overall] : [];
+    case 'populations':
+      return row.source.populationGroup ? [row.source.populationGroup] : [];
+    case 'ratings':
+      return row.rowKind === 'figure' && row.outcome.rating ? [row.outcome.rating] : [];
   }
+}
+
+/**
+ * What the comparison arm of a row was: a control arm's own type, or the type of the control a
+ * treatment was compared with; a head-to-head against another treatment counts as active.
+ * Rows with no comparison have none, and drop out when the control filter is on.
+ */
+export function controlKindOf(row: Pick<TableRow, 'treatment' | 'comparator'>): ControlType | undefined {
+  const control = row.treatment.class === 'control' ? row.treatment : row.comparator;
+  if (!control) return undefined;
+  if (control.class !== 'control') return 'active';
+  return control.controlType;
 }
 
 const DESIGN_OF_KIND: Partial<Record<string, DesignGroup>> = Object.fromEntries(

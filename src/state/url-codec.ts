@@ -1,9 +1,17 @@
 import {
+  CONTROL_TYPES,
+  POPULATION_GROUPS,
+  RATINGS,
+  RISK_OF_BIAS_JUDGEMENTS,
   DESIGNS,
   METRICS,
   TREATMENT_CLASSES,
   VERDICTS,
+  type ControlType,
   type DesignGroup,
+  type PopulationGroup,
+  type Rating,
+  type RiskOfBiasJudgement,
   type Metric,
   type TreatmentClass,
   type Verdict,
@@ -52,6 +60,10 @@ const isClass = oneOf<TreatmentClass>(TREATMENT_CLASSES);
 const isMetric = oneOf<Metric>(METRICS);
 const isVerdict = oneOf<Verdict>(VERDICTS);
 const isDesign = oneOf<DesignGroup>(DESIGNS);
+const isControl = oneOf<ControlType>(CONTROL_TYPES);
+const isRob = oneOf<RiskOfBiasJudgement>(RISK_OF_BIAS_JUDGEMENTS);
+const isPopulation = oneOf<PopulationGroup>(POPULATION_GROUPS);
+const isRating = oneOf<Rating>(RATINGS);
 const isColumn = oneOf<ColumnId>(COLUMN_IDS);
 const isSourceColumn = oneOf<SourceColumnId>(SOURCE_COLUMN_IDS);
 const isOption = oneOf<OptionId>(OPTIONS);
@@ -146,6 +158,10 @@ export function parseViewState(search: string, known: KnownIds = {}): ViewState 
       treatments: ids(params, 'tx', known.treatments),
       metrics: list(params, 'metric').filter(isMetric),
       verdicts: list(params, 'verdict').filter(isVerdict),
+      controls: list(params, 'control').filter(isControl),
+      riskOfBias: list(params, 'rob').filter(isRob),
+      populations: list(params, 'pop').filter(isPopulation),
+      ratings: list(params, 'rating').filter(isRating),
       ...parseYears(params.get('years')),
       query,
       cell: parseCell(params.get('cell')),
@@ -197,6 +213,10 @@ export function serializeViewState(state: ViewState): string {
   if (f.treatments.length) add('tx', enc(f.treatments));
   if (f.metrics.length) add('metric', enc(f.metrics));
   if (f.verdicts.length) add('verdict', enc(f.verdicts));
+  if (f.controls.length) add('control', enc(f.controls));
+  if (f.riskOfBias.length) add('rob', enc(f.riskOfBias));
+  if (f.populations.length) add('pop', enc(f.populations));
+  if (f.ratings.length) add('rating', enc(f.ratings));
   if (f.yearFrom !== null || f.yearTo !== null) add('years', `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`);
   if (f.query.trim()) add('q', encodeURIComponent(f.query.trim()));
   if (f.cell) add('cell', `${f.cell.option}.${f.cell.question}`);

@@ -1,12 +1,22 @@
-import type { DesignGroup, Metric, TreatmentClass, Verdict } from '../data/vocabulary';
+import type {
+  ControlType,
+  DesignGroup,
+  Metric,
+  PopulationGroup,
+  Rating,
+  RiskOfBiasJudgement,
+  TreatmentClass,
+  Verdict,
+} from '../data/vocabulary';
 import type { OptionId, QuestionId } from '../selectors/options';
 
 /** Everything a shared link keeps. Only inputs live here; all else is derived. */
-export const VIEWS = ['compare', 'table', 'claims', 'sources', 'about'] as const;
+export const VIEWS = ['compare', 'effects', 'table', 'claims', 'sources', 'about'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
   compare: 'Compare',
+  effects: 'Effects',
   table: 'Table',
   claims: 'Claims',
   sources: 'Sources',
@@ -45,6 +55,14 @@ export type Filters = {
   metrics: Metric[];
   /** Claim verdicts; figures are not affected. */
   verdicts: Verdict[];
+  /** What the comparison arm was (waitlist, usual care, placebo, an active treatment). */
+  controls: ControlType[];
+  /** Overall RoB 2 judgement of the trial. */
+  riskOfBias: RiskOfBiasJudgement[];
+  /** Who the trial enrolled. */
+  populations: PopulationGroup[];
+  /** Who rated the symptoms. */
+  ratings: Rating[];
   yearFrom: number | null;
   yearTo: number | null;
   query: string;
@@ -82,6 +100,10 @@ export const DEFAULT_FILTERS: Filters = {
   treatments: [],
   metrics: [],
   verdicts: [],
+  controls: [],
+  riskOfBias: [],
+  populations: [],
+  ratings: [],
   yearFrom: null,
   yearTo: null,
   query: '',
@@ -109,6 +131,10 @@ export function countActiveFilters(f: Filters): number {
     f.treatments.length +
     f.metrics.length +
     f.verdicts.length +
+    f.controls.length +
+    f.riskOfBias.length +
+    f.populations.length +
+    f.ratings.length +
     (f.yearFrom !== null || f.yearTo !== null ? 1 : 0) +
     (f.query.trim() !== '' ? 1 : 0) +
     (f.cell ? 1 : 0)

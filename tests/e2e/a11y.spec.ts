@@ -30,6 +30,8 @@ for (const width of [1280, 390]) {
     test(`the ${view} view at ${width}px has no axe violations (WCAG 2.2 A/AA, target size included)`, async ({
       page,
     }) => {
+      // axe walks every row of a long table; on a busy 2-core machine that can pass half a minute.
+      test.setTimeout(120_000);
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`./?view=${view}`);
       await expect(page.locator('main h2').first()).toBeVisible();

@@ -7,10 +7,12 @@ import {
   EVIDENCE_COLUMNS,
   EXPORT_HEADER,
   SOURCE_COLUMNS,
+  selectAttribution,
   selectExportRecords,
   selectSourceRows,
   sortRows,
 } from '../../src/selectors/table-columns';
+import { DATABASES } from '../../src/data/vocabulary';
 import { COLUMN_IDS, DEFAULT_FILTERS, SOURCE_COLUMN_IDS, type Filters } from '../../src/state/view-state';
 import { data, result } from '../data/real-dataset';
 import { rawFixture } from '../fixtures/load-fixture';
@@ -93,6 +95,7 @@ describe('facet counts', () => {
     ['ketamine only', { ...DEFAULT_FILTERS, classes: ['ketamine'] }],
     ['SSRI randomized trials with a search', { ...DEFAULT_FILTERS, classes: ['ssri'], query: 'response' }],
     ['peer-reviewed since 2010', { ...DEFAULT_FILTERS, kind: 'peer-reviewed', yearFrom: 2010 }],
+    ['waitlist trials, clinician-rated', { ...DEFAULT_FILTERS, controls: ['waitlist'], ratings: ['clinician'] }],
   ];
   for (const [name, base] of bases) {
     it(`equal the rows a box would add when ticked (${name})`, () => {
@@ -118,4 +121,97 @@ describe('facet counts', () => {
       expect(checked).toBeGreaterThan(20);
     });
   }
+});
+
+describe('exports name the database a figure or judgement comes from', () => {
+  const store = buildStore(data);
+  const rows = selectAllRows(store);
+  const context = { datasetVersion: 'v', viewUrl: 'https://example.org/', filters: [] };
+  const recordOf = (id: string) => selectExportRecords([rows.find((r) => r.id === id)!], context)[0]!;
+  const metapsy = DATABASES['metapsy-ptsd-psyctr'];
+  const fields = [
+    'rating',
+    'se',
+    'risk_of_bias',
+    'risk_of_bias_by',
+    'data_from',
+    'data_doi',
+    'data_licence',
+    'data_row',
+  ];
+
+  it('adds the attribution fields to the header, once each', () => {
+    expect(result.ok).toBe(true);
+    for (const f of fields)
+      expect(
+        EXPORT_HEADER.filter((h) => h === f),
+        f,
+      ).toHaveLength(1);
+  });
+
+  it('credits a figure generated from the database with its name, DOI, licence and row', () => {
+    expect(recordOf('acarturk-2016-metapsy-g-emdr-ies')).toMatchObject({
+      rating: 'Self-reported',
+      se: 0.307,
+      risk_of_bias: 'Some concerns (RoB 2)',
+      risk_of_bias_by: metapsy.name,
+      data_from: metapsy.name,
+      data_doi: '10.5281/zenodo.10027042',
+      data_licence: 'Open Data Commons Attribution License 1.0',
+      data_row: 1,
+    });
+  });
+
+  it('leaves the database fields empty on a curated figure, and names the database behind a merged trial’s judgement', () => {
+    const feder = recordOf('feder-2021-effect-size-ketamine-wk2');
+    expect(feder.rating).toBe('Clinician-rated');
+    for (const f of ['risk_of_bias', 'risk_of_bias_by', 'data_from', 'data_doi', 'data_licence', 'data_row']) {
+      expect(feder[f], f).toBeUndefined();
+    }
+    // Foa 2005 was curated here; the database matched it and added its RoB 2 judgement, not this figure.
+    const foa = recordOf('foa-2005-duration-pe');
+    expect(foa).toMatchObject({ risk_of_bias: 'High risk of bias (RoB 2)', risk_of_bias_by: metapsy.name });
+    expect(foa.data_from).toBeUndefined();
+    expect(foa.data_doi).toBeUndefined();
+  });
+
+  it('fills data_doi and data_row on exactly the figures with provenance, across the real dataset', () => {
+    const records = selectExportRecords(rows, context);
+    let imported = 0;
+    for (const [i, r] of rows.entries()) {
+      const rec = records[i]!;
+      const provenance = r.rowKind === 'figure' ? r.outcome.provenance : undefined;
+      if (provenance) {
+        imported += 1;
+        expect(rec.data_doi, r.id).toBe(DATABASES[provenance.database].doi);
+        expect(rec.data_from, r.id).toBe(DATABASES[provenance.database].name);
+        expect(rec.data_row, r.id).toBe(provenance.row);
+      } else {
+        for (const f of ['data_from', 'data_doi', 'data_licence', 'data_row'])
+          expect(rec[f], `${r.id} ${f}`).toBeUndefined();
+      }
+      if (r.rowKind === 'figure' && r.outcome.se !== undefined) expect(rec.se, r.id).toBe(r.outcome.se);
+    }
+    expect(imported).toBe(store.outcomes.filter((o) => o.provenance).length);
+    expect(imported).toBeGreaterThan(100);
+  });
+
+  it('lists each database the rows draw on once for the JSON attribution, and none for curated rows only', () => {
+    const only = (pred: (id: string) => boolean) => rows.filter((r) => pred(r.id));
+    expect(selectAttribution(only((id) => id.startsWith('feder-2021')))).toEqual([]);
+    const expected = {
+      database: metapsy.name,
+      doi: '10.5281/zenodo.10027042',
+      doiUrl: 'https://doi.org/10.5281/zenodo.10027042',
+      licence: metapsy.licence.name,
+      licenceUrl: metapsy.licence.url,
+      url: metapsy.origin,
+    };
+    expect(selectAttribution(rows)).toEqual([expected]);
+    // A merged trial's curated figure still carries the database's risk-of-bias judgement.
+    expect(selectAttribution(only((id) => id === 'foa-2005-duration-pe'))).toEqual([expected]);
+    for (const a of selectAttribution(rows)) {
+      for (const url of [a.doiUrl, a.licenceUrl, a.url]) expect(new URL(url).protocol).toBe('https:');
+    }
+  });
 });

@@ -1,5 +1,14 @@
 import type { Store } from '../../data/normalize';
-import { CLASS_LABELS, DESIGN_LABELS, METRIC_LABELS, VERDICT_LABELS } from '../../data/vocabulary';
+import {
+  CLASS_LABELS,
+  CONTROL_TYPE_LABELS,
+  DESIGN_LABELS,
+  METRIC_LABELS,
+  POPULATION_GROUP_LABELS,
+  RATING_LABELS,
+  RISK_OF_BIAS_LABELS,
+  VERDICT_LABELS,
+} from '../../data/vocabulary';
 import { shortCitation } from '../../lib/format';
 import { OPTION_LABELS, QUESTION_LABELS } from '../../selectors/options';
 import { DEFAULT_FILTERS, hasActiveFilters, type Filters } from '../../state/view-state';
@@ -8,7 +17,22 @@ type Chip = { key: string; label: string; remove: (f: Filters) => Filters };
 
 function chipsFor(store: Store, f: Filters): Chip[] {
   const without =
-    <K extends 'sources' | 'designs' | 'classes' | 'treatments' | 'metrics' | 'verdicts'>(key: K, value: string) =>
+    <
+      K extends
+        | 'sources'
+        | 'designs'
+        | 'classes'
+        | 'treatments'
+        | 'metrics'
+        | 'verdicts'
+        | 'controls'
+        | 'riskOfBias'
+        | 'populations'
+        | 'ratings',
+    >(
+      key: K,
+      value: string,
+    ) =>
     (x: Filters) => ({
       ...x,
       [key]: (x[key] as string[]).filter((v) => v !== value),
@@ -24,6 +48,22 @@ function chipsFor(store: Store, f: Filters): Chip[] {
     chips.push({ key: `metric-${m}`, label: `Measure: ${METRIC_LABELS[m]}`, remove: without('metrics', m) });
   for (const v of f.verdicts)
     chips.push({ key: `verdict-${v}`, label: `Verdict: ${VERDICT_LABELS[v]}`, remove: without('verdicts', v) });
+  for (const c of f.controls)
+    chips.push({
+      key: `control-${c}`,
+      label: `Compared with: ${CONTROL_TYPE_LABELS[c]}`,
+      remove: without('controls', c),
+    });
+  for (const r of f.riskOfBias)
+    chips.push({ key: `rob-${r}`, label: `Risk of bias: ${RISK_OF_BIAS_LABELS[r]}`, remove: without('riskOfBias', r) });
+  for (const p of f.populations)
+    chips.push({
+      key: `pop-${p}`,
+      label: `Population: ${POPULATION_GROUP_LABELS[p]}`,
+      remove: without('populations', p),
+    });
+  for (const r of f.ratings)
+    chips.push({ key: `rating-${r}`, label: `Rating: ${RATING_LABELS[r]}`, remove: without('ratings', r) });
   for (const t of f.treatments) {
     chips.push({
       key: `tx-${t}`,

@@ -3,6 +3,14 @@ import type { FacetCounts } from '../../selectors/select-filtered';
 import type { Store } from '../../data/normalize';
 import {
   CLASS_LABELS,
+  CONTROL_TYPES,
+  CONTROL_TYPE_LABELS,
+  POPULATION_GROUPS,
+  POPULATION_GROUP_LABELS,
+  RATINGS,
+  RATING_LABELS,
+  RISK_OF_BIAS_JUDGEMENTS,
+  RISK_OF_BIAS_LABELS,
   DESIGNS,
   DESIGN_LABELS,
   METRICS,
@@ -31,6 +39,9 @@ export function FilterPanel({ store, filters, onChange, counts }: Props) {
   // Years and Sources start folded (long lists on a phone) unless a link already sets them.
   const [yearsOpen] = useState(() => filters.yearFrom !== null || filters.yearTo !== null);
   const [sourcesOpen] = useState(() => filters.sources.length > 0);
+  const trialCount =
+    filters.controls.length + filters.riskOfBias.length + filters.populations.length + filters.ratings.length;
+  const [trialsOpen] = useState(() => trialCount > 0);
   const sources = useMemo(
     () => (filters.kind === 'peer-reviewed' ? store.sources.filter((s) => s.kind !== 'clinic-blog') : store.sources),
     [store, filters.kind],
@@ -96,6 +107,54 @@ export function FilterPanel({ store, filters, onChange, counts }: Props) {
         selected={filters.metrics}
         onChange={(v) => set('metrics', v as Filters['metrics'])}
       />
+      <details className="filter-group filter-fold" open={trialsOpen}>
+        <summary>
+          Trial details{' '}
+          {trialCount > 0 ? (
+            <span className="count">({trialCount} selected)</span>
+          ) : (
+            <span className="count">(comparison, risk of bias, population, rating)</span>
+          )}
+        </summary>
+        <div className="filter-fold__body">
+          <CheckboxGroup
+            legend="Compared with"
+            options={CONTROL_TYPES.map((c) => ({
+              value: c,
+              label: CONTROL_TYPE_LABELS[c],
+              count: counts.controls.get(c) ?? 0,
+            }))}
+            selected={filters.controls}
+            onChange={(v) => set('controls', v as Filters['controls'])}
+          />
+          <CheckboxGroup
+            legend="Risk of bias (RoB 2)"
+            options={RISK_OF_BIAS_JUDGEMENTS.map((r) => ({
+              value: r,
+              label: RISK_OF_BIAS_LABELS[r],
+              count: counts.riskOfBias.get(r) ?? 0,
+            }))}
+            selected={filters.riskOfBias}
+            onChange={(v) => set('riskOfBias', v as Filters['riskOfBias'])}
+          />
+          <CheckboxGroup
+            legend="Population"
+            options={POPULATION_GROUPS.map((p) => ({
+              value: p,
+              label: POPULATION_GROUP_LABELS[p],
+              count: counts.populations.get(p) ?? 0,
+            }))}
+            selected={filters.populations}
+            onChange={(v) => set('populations', v as Filters['populations'])}
+          />
+          <CheckboxGroup
+            legend="Who rated symptoms"
+            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r], count: counts.ratings.get(r) ?? 0 }))}
+            selected={filters.ratings}
+            onChange={(v) => set('ratings', v as Filters['ratings'])}
+          />
+        </div>
+      </details>
       <CheckboxGroup
         legend="Claim verdict"
         options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v], count: counts.verdicts.get(v) ?? 0 }))}
