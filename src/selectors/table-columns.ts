@@ -1,6 +1,15 @@
 import type { Store } from '../data/normalize';
 import type { Source } from '../data/schema';
-import { CLASS_LABELS, KIND_LABELS, METRICS, METRIC_LABELS } from '../data/vocabulary';
+import {
+  CLASS_LABELS,
+  DATABASES,
+  KIND_LABELS,
+  METRICS,
+  METRIC_LABELS,
+  RATING_LABELS,
+  RISK_OF_BIAS_LABELS,
+  type DatabaseId,
+} from '../data/vocabulary';
 import type { CsvValue } from '../lib/csv';
 import { formatTimepoint, shortCitation } from '../lib/format';
 import { intervalOf, toDays } from '../lib/stats';
@@ -198,8 +207,77 @@ const DETAIL_FIELDS: readonly ExportField<TableRow>[] = [
   ['read_via_secondary', (r) => (r.rowKind === 'figure' ? Boolean(r.outcome.viaSecondary) : undefined)],
   ['claim_statement', (r) => claimOf(r)?.statement],
   ['claim_evidence', (r) => claimOf(r)?.evidence.join(' ')],
+  [
+    'rating',
+    (r) => {
+      const rating = outcomeOf(r)?.rating;
+      return rating ? RATING_LABELS[rating] : undefined;
+    },
+  ],
+  ['se', (r) => outcomeOf(r)?.se],
+  [
+    'risk_of_bias',
+    (r) => {
+      const rob = r.source.riskOfBias;
+      return rob ? `${RISK_OF_BIAS_LABELS[rob.overall]} (${rob.tool})` : undefined;
+    },
+  ],
+  // Whose judgement the risk of bias is: a database's (named, so its licence is kept) or the curators'.
+  [
+    'risk_of_bias_by',
+    (r) => {
+      const rob = r.source.riskOfBias;
+      if (!rob) return undefined;
+      return rob.database ? DATABASES[rob.database].name : 'the curators of this dataset';
+    },
+  ],
+  // Attribution for a figure generated from a database: its licence asks for the name, DOI and licence.
+  ['data_from', (r) => databaseOf(r)?.name],
+  ['data_doi', (r) => databaseOf(r)?.doi],
+  ['data_licence', (r) => databaseOf(r)?.licence.name],
+  ['data_row', (r) => outcomeOf(r)?.provenance?.row],
 ];
 const CONTEXT_FIELDS = ['dataset_version', 'view_url', 'filters'] as const;
+
+function databaseOf(r: TableRow) {
+  const db = outcomeOf(r)?.provenance?.database;
+  return db ? DATABASES[db] : undefined;
+}
+
+/** What an export must say about a database it draws on: its name, DOI, licence and where it lives. */
+export type DatabaseAttribution = {
+  database: string;
+  doi: string;
+  doiUrl: string;
+  licence: string;
+  licenceUrl: string;
+  url: string;
+};
+
+/**
+ * One entry per database the rows draw on (a figure generated from it, or a risk-of-bias judgement it
+ * made), in the order first met; empty when every row is curated.
+ */
+export function selectAttribution(rows: readonly TableRow[]): DatabaseAttribution[] {
+  const ids = new Set<DatabaseId>();
+  for (const r of rows) {
+    const figureDb = outcomeOf(r)?.provenance?.database;
+    if (figureDb) ids.add(figureDb);
+    const robDb = r.source.riskOfBias?.database;
+    if (robDb) ids.add(robDb);
+  }
+  return [...ids].map((id) => {
+    const db = DATABASES[id];
+    return {
+      database: db.name,
+      doi: db.doi,
+      doiUrl: `https://doi.org/${db.doi}`,
+      licence: db.licence.name,
+      licenceUrl: db.licence.url,
+      url: db.origin,
+    };
+  });
+}
 
 const EXPORT_FIELDS: readonly ExportField<TableRow>[] = [
   ...ROW_FIELDS,

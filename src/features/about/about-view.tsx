@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
+import { DatabaseCredit } from '../../components/database-credit';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { Store } from '../../data/normalize';
 import { DATA_FILES } from '../../data/schema';
-import { VERDICTS } from '../../data/vocabulary';
+import { DATABASE_IDS, DATABASES, VERDICTS, type DatabaseId } from '../../data/vocabulary';
+import { plural } from '../../lib/format';
+import { safeHref } from '../../lib/safe-url';
 import { parseMarkdown, type Block, type Inline } from '../../lib/mini-markdown';
 
 const GAPS_FILE = 'data/known-gaps.md';
@@ -74,6 +77,90 @@ function KnownGaps() {
         ),
       )}
     </div>
+  );
+}
+
+/**
+ * What each external database holds and how it was brought in, in words. The numbers are the
+ * database's own (data/external/<id>/README.md and ORIGIN.md); what it gave this dashboard is
+ * counted from the store, so it follows the data.
+ */
+const DATABASE_NOTES: Record<DatabaseId, { holds: string; lastSearch: string; importCommand: string; folder: string }> =
+  {
+    'metapsy-ptsd-psyctr': {
+      holds:
+        'randomized trials of psychological treatments for PTSD against control conditions (waitlist, usual care and others), built by the US Department of Veterans Affairs’ National Center for PTSD (the PTSD-Repository) and published in the Metapsy data standard. The snapshot used here holds 102 trials as 131 rows: one per comparison and outcome rating, all at the end of treatment.',
+      lastSearch: '2023-03-03',
+      importCommand: 'npm run import:metapsy',
+      folder: 'data/external/metapsy-ptsd-psyctr/',
+    },
+  };
+
+/** What one database gave this dashboard, counted from the store. */
+function databaseShare(store: Store, id: DatabaseId) {
+  const from = (r: { provenance?: { database: string } }) => r.provenance?.database === id;
+  const versions = new Set(
+    [...store.sources, ...store.treatments, ...store.outcomes].flatMap((r) =>
+      r.provenance?.database === id ? [r.provenance.version] : [],
+    ),
+  );
+  return {
+    figures: store.outcomes.filter(from).length,
+    sources: store.sources.filter(from).length,
+    treatments: store.treatments.filter(from).length,
+    // Trials curated here that the database also covers: it adds its risk-of-bias judgement to them.
+    merged: store.sources.filter((s) => !s.provenance && s.riskOfBias?.database === id).length,
+    versions: [...versions],
+  };
+}
+
+function DatabaseSection({ store, id }: { store: Store; id: DatabaseId }) {
+  const db = DATABASES[id];
+  const notes = DATABASE_NOTES[id];
+  const share = databaseShare(store, id);
+  const origin = safeHref(db.origin);
+  const headingId = `database-${id}`;
+  return (
+    <section aria-labelledby={headingId} data-testid={`database-${id}`}>
+      <h4 id={headingId}>{db.name}</h4>
+      <p>
+        What it holds: {notes.holds} Its last literature search was on{' '}
+        <time dateTime={notes.lastSearch}>{notes.lastSearch}</time>
+        {share.versions.length > 0 && <> (snapshot version {share.versions.join(', ')})</>}.
+      </p>
+      <p>
+        <DatabaseCredit database={id} lead="Name it as the" />
+      </p>
+      <p>
+        What it gives this dashboard: {plural(share.figures, 'figure', 'figures')} of {store.outcomes.length},{' '}
+        {plural(share.sources, 'source', 'sources')} of {store.sources.length} and{' '}
+        {plural(share.treatments, 'treatment', 'treatments')} of {store.treatments.length} were generated from it
+        {share.merged > 0 && (
+          <>
+            ; for {plural(share.merged, 'more trial', 'more trials')} that were curated here by hand, it adds its
+            risk-of-bias judgements and who the trial enrolled
+          </>
+        )}
+        . Each of these says so in its details, with the database’s DOI and licence, and downloads of the table name it
+        in their columns.
+      </p>
+      <p>
+        How it was brought in: the command <code>{notes.importCommand}</code> reads an unmodified copy of the database
+        kept in the project (<code>{notes.folder}</code>
+        {origin && (
+          <>
+            , taken from{' '}
+            <a href={origin} target="_blank" rel="noopener noreferrer">
+              its public repository <span className="visually-hidden">(opens in a new tab)</span>
+            </a>
+          </>
+        )}
+        ) and rewrites the records made from it; nobody edits them by hand. Trials already curated here were matched by
+        DOI, PubMed id or a checked author and year and merged, not added twice: their own figures stay as curated. The
+        database has one row per comparison and rating, so one trial can appear in several rows that share participants;
+        do not pool those rows as if they were separate trials.
+      </p>
+    </section>
   );
 }
 
@@ -215,6 +302,15 @@ export function AboutView({ store, claimLink }: { store: Store; claimLink: (id: 
         </li>
       </ul>
 
+      <h3>Data from other databases</h3>
+      <p>
+        Most figures here were read and copied by hand. Some come from an openly licensed research database instead; its
+        licence lets anyone reuse the data as long as they name the database, give its DOI and name the licence.
+      </p>
+      {DATABASE_IDS.map((db) => (
+        <DatabaseSection key={db} store={store} id={db} />
+      ))}
+
       <h3>Known gaps</h3>
       <KnownGaps />
 
@@ -225,7 +321,9 @@ export function AboutView({ store, claimLink }: { store: Store; claimLink: (id: 
       </p>
       <p>
         A figure: cite the original source shown in the figure’s details (its DOI or PubMed link) and the place given
-        there, and mention that you found it through this dashboard, version {store.version}.
+        there, and mention that you found it through this dashboard, version {store.version}. A figure generated from a
+        database (its details say so) also needs the database’s name, DOI and licence, as given in its details and under
+        “Data from other databases” above.
       </p>
 
       <h3>How to propose a correction or a new source</h3>

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { ClaimEvidence } from '../../components/claim-evidence';
+import { DatabaseCredit, RiskOfBiasSummary } from '../../components/database-credit';
 import { DetailField } from '../../components/detail-field';
 import { KindBadge } from '../../components/kind-badge';
 import { NotAdvice } from '../../components/not-advice';
@@ -16,6 +17,9 @@ import {
   DOMAIN_LABELS,
   METRIC_LABELS,
   ONSET_BASIS_LABELS,
+  POPULATION_GROUP_LABELS,
+  RATING_LABELS,
+  type DatabaseId,
 } from '../../data/vocabulary';
 import { formatInterval, formatNumber, formatTimepoint, formatValue } from '../../lib/format';
 import { figureCondition, isPtsdPopulation } from '../../selectors/population';
@@ -54,6 +58,7 @@ function OutcomeFields({ store, o }: { store: Store; o: Outcome }) {
         <DetailField label="When">{formatTimepoint(o.timepoint)}</DetailField>
         {o.onsetBasis && <DetailField label="What this time is">{ONSET_BASIS_LABELS[o.onsetBasis]}</DetailField>}
         <DetailField label="Scale">{o.instrument}</DetailField>
+        {o.rating && <DetailField label="Who rated it">{RATING_LABELS[o.rating]}</DetailField>}
         {o.domain && <DetailField label="Measures">{DOMAIN_LABELS[o.domain]}</DetailField>}
         {o.contrast && <DetailField label="Compares">{CONTRAST_LABELS[o.contrast]}</DetailField>}
         {o.direction && <DetailField label="How to read the sign">{DIRECTION_LABELS[o.direction]}</DetailField>}
@@ -65,6 +70,16 @@ function OutcomeFields({ store, o }: { store: Store; o: Outcome }) {
         {o.viaSecondary && (
           <DetailField label="Provenance">
             Read in a secondary summary of the study, not in the study’s own report.
+          </DetailField>
+        )}
+        {o.provenance && (
+          <DetailField label="Data from">
+            <DatabaseCredit
+              database={o.provenance.database}
+              row={o.provenance.row}
+              study={o.provenance.study}
+              version={o.provenance.version}
+            />
           </DetailField>
         )}
       </dl>
@@ -87,7 +102,16 @@ function ClaimFields({ store, c, onOpen }: { store: Store; c: Claim; onOpen: (id
   );
 }
 
-function SourceBlock({ source }: { source: Source }) {
+/**
+ * The source under the figure. `credited` is the database the figure's own credit already names, so a
+ * record from that database is not credited twice in one panel.
+ */
+function SourceBlock({ source, credited }: { source: Source; credited?: DatabaseId }) {
+  const fromDatabase = source.provenance && source.provenance.database !== credited ? source.provenance : undefined;
+  const robCredit =
+    source.riskOfBias?.database !== undefined &&
+    source.riskOfBias.database !== credited &&
+    source.riskOfBias.database !== source.provenance?.database;
   return (
     <section className="details-source" aria-label="Source">
       <h3>Source</h3>
@@ -105,6 +129,16 @@ function SourceBlock({ source }: { source: Source }) {
       {source.population && <p>Who was studied: {source.population}</p>}
       {source.design && <p>Design: {source.design}</p>}
       {source.n !== undefined && <p>n = {formatNumber(source.n)}</p>}
+      {source.populationGroup && <p>Population group: {POPULATION_GROUP_LABELS[source.populationGroup]}</p>}
+      {fromDatabase && (
+        <p>
+          This source’s record was generated from a database.{' '}
+          <DatabaseCredit database={fromDatabase.database} study={fromDatabase.study} />
+        </p>
+      )}
+      {source.riskOfBias && (
+        <RiskOfBiasSummary rob={source.riskOfBias} heading="h4" id="details-rob-title" credit={robCredit} />
+      )}
     </section>
   );
 }
@@ -148,7 +182,7 @@ export function FigureDetails({ store, id, onClose, onOpen, onOnlySource }: Prop
         <NotAdvice />
         {outcome && <OutcomeFields store={store} o={outcome} />}
         {claim && <ClaimFields store={store} c={claim} onOpen={onOpen} />}
-        <SourceBlock source={source} />
+        <SourceBlock source={source} credited={outcome?.provenance?.database} />
         <div className="details-actions">
           <button type="button" className="button" onClick={() => onOnlySource(source.id)}>
             Show only this source

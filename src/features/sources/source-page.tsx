@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
+import { DatabaseCredit, RiskOfBiasSummary } from '../../components/database-credit';
 import { DetailField } from '../../components/detail-field';
 import { EvidenceTable } from '../../components/evidence-table/evidence-table';
 import { KindBadge } from '../../components/kind-badge';
 import { SourceIds } from '../../components/source-ids';
 import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
-import { CLASS_LABELS } from '../../data/vocabulary';
+import { CLASS_LABELS, POPULATION_GROUP_LABELS } from '../../data/vocabulary';
 import { formatNumber } from '../../lib/format';
 import { selectSortedRows } from '../../selectors/table-columns';
 import { selectAllRows } from '../../selectors/select-table-rows';
@@ -58,9 +59,29 @@ export function SourcePage({ store, sourceId, onBack, onOpenRow, onOnlySource }:
       <dl className="details-list">
         {source.population && <DetailField label="Who was studied">{source.population}</DetailField>}
         {source.design && <DetailField label="Design">{source.design}</DetailField>}
+        {source.populationGroup && (
+          <DetailField label="Population group">{POPULATION_GROUP_LABELS[source.populationGroup]}</DetailField>
+        )}
         {source.n !== undefined && <DetailField label="n">{formatNumber(source.n)}</DetailField>}
         {source.notes && <DetailField label="Curator’s notes">{source.notes}</DetailField>}
+        {source.provenance && (
+          <DetailField label="Data from">
+            <DatabaseCredit
+              database={source.provenance.database}
+              study={source.provenance.study}
+              version={source.provenance.version}
+            />
+          </DetailField>
+        )}
       </dl>
+      {source.riskOfBias && (
+        <RiskOfBiasSummary
+          rob={source.riskOfBias}
+          heading="h3"
+          id="source-rob-title"
+          credit={source.riskOfBias.database !== source.provenance?.database}
+        />
+      )}
       {source.recommendations && source.recommendations.length > 0 && (
         <>
           <h3>Positions in this guideline</h3>

@@ -1,7 +1,7 @@
 import { toCsv } from '../../lib/csv';
 import { saveBlob } from '../../lib/download';
 import { isoDate, plural } from '../../lib/format';
-import { EXPORT_HEADER, selectExportRecords } from '../../selectors/table-columns';
+import { EXPORT_HEADER, selectAttribution, selectExportRecords } from '../../selectors/table-columns';
 import type { TableRow } from '../../selectors/select-table-rows';
 
 type Props = {
@@ -46,11 +46,14 @@ export function ExportButtons({ rows, datasetVersion, viewUrl, filters }: Props)
         className="button button--quiet"
         disabled={rows.length === 0}
         onClick={() => {
+          // Databases whose data the rows carry, named with DOI and licence as their licences ask.
+          const attribution = selectAttribution(rows);
           const body = {
             exported: new Date().toISOString(),
             datasetVersion,
             view: viewUrl(),
             filters,
+            ...(attribution.length > 0 && { attribution }),
             rows: selectExportRecords(rows, context()),
           };
           download(`${base}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
