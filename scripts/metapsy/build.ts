@@ -412,6 +412,7 @@ export function buildMetapsyImport(input: ImportInput): ImportResult {
       class: control ? 'control' : 'psychotherapy',
       description: def.description,
       ...('controlType' in def ? { controlType: def.controlType } : {}),
+      ...('focus' in def && def.focus ? { focus: def.focus } : {}),
       provenance: provenance(),
     });
     summary.treatmentsCreated.push(id);

@@ -3,7 +3,7 @@
  * curated. Every rule here is a judgement, written down so it can be reviewed; a row that no
  * rule covers stops the import rather than being filed somewhere by default.
  */
-import type { ControlType, PopulationGroup, RiskOfBiasJudgement } from '../../src/data/vocabulary';
+import type { ControlType, PopulationGroup, RiskOfBiasJudgement, TherapyFocus } from '../../src/data/vocabulary';
 
 /** One CSV row, keyed by column name; null is the database's NA. */
 export type Row = Record<string, string | null>;
@@ -18,7 +18,7 @@ type Defined = {
   description?: string;
 };
 
-export type TherapyDef = Defined & { match: (row: Row) => boolean };
+export type TherapyDef = Defined & { focus?: TherapyFocus; match: (row: Row) => boolean };
 export type ControlDef = Defined & { controlType: ControlType; match: (row: Row) => boolean };
 
 const detail = (row: Row) => row['condition_arm1.detail'];
@@ -45,6 +45,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-cognitive-therapy-for-ptsd',
+    focus: 'trauma-focused',
     short: 'ct',
     name: 'Cognitive therapy for PTSD (CT-PTSD)',
     description:
@@ -55,6 +56,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   { id: 'emdr', short: 'emdr', curated: true, match: (r) => narrow(r) === 'EMDR' },
   {
     id: 'metapsy-narrative-exposure-therapy',
+    focus: 'trauma-focused',
     short: 'net',
     name: 'Narrative exposure therapy (NET)',
     description:
@@ -63,6 +65,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-exposure-therapy',
+    focus: 'trauma-focused',
     short: 'exposure',
     name: 'Other exposure therapies (Metapsy category)',
     description:
@@ -71,6 +74,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-tf-cbt',
+    focus: 'trauma-focused',
     short: 'tf-cbt',
     name: 'Trauma-focused CBT (Metapsy category)',
     description:
@@ -79,6 +83,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-trauma-focused-other',
+    focus: 'trauma-focused',
     short: 'tf-other',
     name: 'Other trauma-focused therapies (Metapsy category)',
     description:
@@ -87,6 +92,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-mixed-psychotherapy',
+    focus: 'mixed',
     short: 'mixed',
     name: 'Combined therapy programmes (Metapsy category)',
     description:
@@ -95,6 +101,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-cbt-without-trauma-focus',
+    focus: 'not-trauma-focused',
     short: 'cbt',
     name: 'CBT without a trauma focus (Metapsy category)',
     description:
@@ -103,6 +110,7 @@ export const THERAPIES: readonly TherapyDef[] = [
   },
   {
     id: 'metapsy-non-trauma-focused-other',
+    focus: 'not-trauma-focused',
     short: 'ntf',
     name: 'Other therapies without a trauma focus (Metapsy category)',
     description:

@@ -57,6 +57,11 @@ export function Dashboard({ store }: { store: Store }) {
     [store, filters, filtered],
   );
 
+  // Stable props, so a keystroke in the search box does not re-render the table before its rows change.
+  const setSort = useCallback((sort: ViewState['sort']) => setState((s) => ({ ...s, sort })), [setState]);
+  const setHidden = useCallback((hidden: ViewState['hidden']) => setState((s) => ({ ...s, hidden })), [setState]);
+  // The exports describe the rows on screen, which follow the deferred filters.
+  const shownFilterLabels = useMemo(() => filterLabels(store, deferredFilters), [store, deferredFilters]);
   const setFilters = useCallback((next: Filters) => setState((s) => ({ ...s, filters: next })), [setState]);
   const openRow = useCallback((id: string) => setState((s) => ({ ...s, figure: id }), 'push'), [setState]);
   // Opening a figure is a step Back can undo; closing it is not, so Back never reopens it.
@@ -194,9 +199,9 @@ export function Dashboard({ store }: { store: Store }) {
                 sort={state.sort}
                 hidden={state.hidden}
                 datasetVersion={store.version}
-                filterLabels={filterLabels(store, filters)}
-                onSortChange={(sort) => setState((s) => ({ ...s, sort }))}
-                onHiddenChange={(hidden) => setState((s) => ({ ...s, hidden }))}
+                filterLabels={shownFilterLabels}
+                onSortChange={setSort}
+                onHiddenChange={setHidden}
                 onOpenRow={openRow}
               />
             )}

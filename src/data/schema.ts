@@ -4,6 +4,7 @@ import {
   CONDITIONS,
   CONTRASTS,
   CONTROL_TYPES,
+  THERAPY_FOCUSES,
   DATABASE_IDS,
   DATABASES,
   DEFINED_METRICS,
@@ -172,6 +173,8 @@ export const treatmentSchema = z
     description: text,
     /** Control arms only: what the control gave people (waitlist, usual care, placebo, an active control, other). */
     controlType: z.enum(CONTROL_TYPES).optional(),
+    /** Psychological therapies only: trauma-focused, not, or a pool of both (only trauma-focused ones are that option). */
+    focus: z.enum(THERAPY_FOCUSES).optional(),
     /** Set when the record was generated from an external database. */
     provenance: provenanceSchema.optional(),
   })
@@ -181,6 +184,12 @@ export const treatmentSchema = z
       ctx.issues.push({ code: 'custom', input: t, path: [path], message });
     if (t.controlType !== undefined && t.class !== 'control') {
       push('controlType', 'only a control treatment has a control type');
+    }
+    if (t.class === 'psychotherapy' && t.focus === undefined) {
+      push('focus', 'a psychological therapy says whether it is trauma-focused');
+    }
+    if (t.class !== 'psychotherapy' && t.focus !== undefined) {
+      push('focus', 'only a psychological therapy has a focus');
     }
     if (t.class === 'control' && t.provenance && t.controlType === undefined) {
       push('controlType', 'a control generated from a database needs its control type');

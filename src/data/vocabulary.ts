@@ -233,6 +233,14 @@ export type PopulationGroup = (typeof POPULATION_GROUPS)[number];
 export const CONTROL_TYPES = ['waitlist', 'usual-care', 'placebo', 'active', 'other'] as const;
 export type ControlType = (typeof CONTROL_TYPES)[number];
 
+/**
+ * Whether a psychological therapy works on the trauma memory itself. Only trauma-focused
+ * therapies belong to the "trauma-focused psychotherapy" option; the others stay in the
+ * dataset (and in Effects) under their own names.
+ */
+export const THERAPY_FOCUSES = ['trauma-focused', 'not-trauma-focused', 'mixed'] as const;
+export type TherapyFocus = (typeof THERAPY_FOCUSES)[number];
+
 /** Who rated a symptom scale: a trained interviewer, or the participant on a questionnaire. */
 export const RATINGS = ['clinician', 'self-report'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -356,6 +364,12 @@ export const CONTROL_TYPE_LABELS: Record<ControlType, string> = {
   placebo: 'Placebo',
   active: 'Active control',
   other: 'Other control',
+};
+
+export const THERAPY_FOCUS_LABELS: Record<TherapyFocus, string> = {
+  'trauma-focused': 'Trauma-focused',
+  'not-trauma-focused': 'Not trauma-focused',
+  mixed: 'Trauma-focused and other therapies together',
 };
 
 export const RATING_LABELS: Record<Rating, string> = {

@@ -72,14 +72,21 @@ export type Placed = {
   ptsd: boolean;
 };
 
-function optionOfClass(cls: Treatment['class']): OptionId | null {
-  return (OPTIONS as readonly string[]).includes(cls) ? (cls as OptionId) : null;
+/**
+ * The option a treatment belongs to. A psychological therapy counts as "trauma-focused
+ * psychotherapy" only when it is trauma-focused; therapies without a trauma focus, and pools that
+ * mix both, stay out of the three-way comparison (they remain in the table and in Effects).
+ */
+function optionOf(t: Treatment | undefined): OptionId | null {
+  if (!t) return null;
+  if (t.class === 'psychotherapy') return t.focus === 'trauma-focused' ? 'psychotherapy' : null;
+  return (OPTIONS as readonly string[]).includes(t.class) ? (t.class as OptionId) : null;
 }
 
 /**
- * Resolves a figure's option: its arm's class, or for a control arm the class of the
- * treatment it was compared with. Figures of other classes (SNRI, pooled medication,
- * combinations) return null and are not part of the three-way comparison.
+ * Resolves a figure's option: its arm's, or for a control arm that of the treatment it was
+ * compared with. Figures of other classes (SNRI, pooled medication, combinations) and therapies
+ * without a trauma focus return null and are not part of the three-way comparison.
  */
 export function placeFigure(store: Store, o: Outcome): Placed | null {
   const source = store.sourceById.get(o.sourceId);
@@ -87,7 +94,7 @@ export function placeFigure(store: Store, o: Outcome): Placed | null {
   if (!source || !treatment) return null;
   const comparator = o.comparatorId ? store.treatmentById.get(o.comparatorId) : undefined;
   const isControl = treatment.class === 'control';
-  const option = optionOfClass(isControl ? (comparator?.class ?? 'control') : treatment.class);
+  const option = optionOf(isControl ? comparator : treatment);
   if (!option) return null;
   return {
     outcome: o,

@@ -20,7 +20,14 @@ const source = (id: string, patch: Partial<Source> = {}): Source => ({
   n: 100,
   ...patch,
 });
-const tx = (id: string, cls: Treatment['class'], name = id): Treatment => ({ id, name, class: cls, description: 'd' });
+const tx = (id: string, cls: Treatment['class'], name = id): Treatment => ({
+  id,
+  name,
+  class: cls,
+  description: 'd',
+  // Psychological therapies say whether they are trauma-focused; the fixtures' ones are.
+  ...(cls === 'psychotherapy' ? { focus: 'trauma-focused' as const } : {}),
+});
 let seq = 0;
 const fig = (patch: Partial<Outcome> & Pick<Outcome, 'sourceId' | 'treatmentId' | 'metric' | 'unit'>): Outcome => ({
   id: `fig-${++seq}`,
@@ -394,5 +401,44 @@ describe('selectCompareCharts', () => {
     expect(charts.sideEffects.markIds.sort()).toEqual(
       ['ae-high', 'ae-low', 'ae-saline', 'ae-saline', 'esk-diss', 'esk-diss-placebo'].sort(),
     );
+  });
+});
+
+describe('which option a figure belongs to', () => {
+  it('counts only trauma-focused therapies as trauma-focused psychotherapy', async () => {
+    const { placeFigure } = await import('../../src/selectors/options');
+    const src = source('trial-2020');
+    const treatments = [
+      tx('pe', 'psychotherapy', 'Prolonged exposure'),
+      { ...tx('sit', 'psychotherapy', 'Stress inoculation'), focus: 'not-trauma-focused' as const },
+      { ...tx('any', 'psychotherapy', 'Any therapy, pooled'), focus: 'mixed' as const },
+      tx('wl', 'control', 'Waitlist'),
+    ];
+    const store = buildStore({
+      version: 'v',
+      reviewed: '2026-01-01',
+      sources: [src],
+      treatments,
+      outcomes: [],
+      claims: [],
+    });
+    const at = (treatmentId: string, comparatorId?: string) =>
+      placeFigure(
+        store,
+        fig({
+          sourceId: 'trial-2020',
+          treatmentId,
+          ...(comparatorId ? { comparatorId } : {}),
+          metric: 'response',
+          unit: '%',
+          value: 50,
+        }),
+      )?.option ?? null;
+    expect(at('pe')).toBe('psychotherapy');
+    expect(at('sit')).toBeNull();
+    expect(at('any')).toBeNull();
+    // A waitlist arm follows the therapy it was compared with.
+    expect(at('wl', 'pe')).toBe('psychotherapy');
+    expect(at('wl', 'sit')).toBeNull();
   });
 });
