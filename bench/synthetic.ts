@@ -62,6 +62,7 @@ export function syntheticDataset(figures: number, seed = 42) {
         name: `Synthetic ${c} regimen ${k}`,
         class: c,
         description: 'A benchmark arm.',
+        ...(c === 'psychotherapy' ? { focus: 'trauma-focused' as const } : {}),
       })),
     ),
     { id: 'synthetic-control', name: 'Synthetic control', class: 'control', description: 'A benchmark control arm.' },

@@ -1,4 +1,5 @@
 import type { Store } from '../data/normalize';
+import { plural } from '../lib/format';
 import type { Claim } from '../data/schema';
 import { CitedSources } from './cited-sources';
 import { FigureLinks } from './figure-links';
@@ -18,9 +19,7 @@ export function ClaimEvidence({ store, claim: c, onOpen, heading: H, className }
     <>
       {c.evidence.length > 0 && (
         <>
-          <H>
-            Checked against {c.evidence.length} figure{c.evidence.length === 1 ? '' : 's'}
-          </H>
+          <H>Checked against {plural(c.evidence.length, 'figure', 'figures')}</H>
           <FigureLinks store={store} ids={c.evidence} onOpen={onOpen} className={className} />
         </>
       )}

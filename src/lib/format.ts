@@ -102,7 +102,12 @@ const pluralRules = new Intl.PluralRules('en');
 
 /** "1 row", "2 rows": English plurals through Intl.PluralRules. */
 export function plural(count: number, one: string, other: string): string {
-  return `${formatNumber(count)} ${pluralRules.select(count) === 'one' ? one : other}`;
+  return `${formatNumber(count)} ${pluralWord(count, one, other)}`;
+}
+
+/** Just the word: "row" or "rows", for sentences that place the number themselves. */
+export function pluralWord(count: number, one: string, other: string): string {
+  return pluralRules.select(count) === 'one' ? one : other;
 }
 
 export function isoDate(date = new Date()): string {

@@ -33,29 +33,63 @@ export const FACETS = [
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
+/**
+ * Every row's facet values as small integer codes, built once per dataset: `codes[f]` holds two
+ * slots per row (a control arm's row has its own class and its partner's), -1 where empty. Filtering
+ * and counting 100,000 rows per keystroke then reads typed arrays and allocates nothing.
+ */
+type FacetIndex = { values: string[][]; codeOf: Map<string, number>[]; codes: Int32Array[]; isClaim: Uint8Array };
+
+const FACET_INDEX = new WeakMap<Store, FacetIndex>();
+
+function facetIndex(store: Store): FacetIndex {
+  const hit = FACET_INDEX.get(store);
+  if (hit) return hit;
+  const rows = selectAllRows(store);
+  const values = FACETS.map(() => [] as string[]);
+  const codeOf = FACETS.map(() => new Map<string, number>());
+  const codes = FACETS.map(() => new Int32Array(rows.length * 2).fill(-1));
+  const isClaim = new Uint8Array(rows.length);
+  rows.forEach((row, i) => {
+    isClaim[i] = row.rowKind === 'claim' ? 1 : 0;
+    FACETS.forEach((facet, f) => {
+      facetValues(row, facet).forEach((v, slot) => {
+        let code = codeOf[f]!.get(v);
+        if (code === undefined) {
+          code = values[f]!.length;
+          values[f]!.push(v);
+          codeOf[f]!.set(v, code);
+        }
+        codes[f]![i * 2 + slot] = code;
+      });
+    });
+  });
+  const index = { values, codeOf, codes, isClaim };
+  FACET_INDEX.set(store, index);
+  return index;
+}
+
 type Prepared = {
-  facets: Record<Facet, Set<string> | null>;
+  /** Per facet: which codes are ticked (null: the facet is not filtered). */
+  allowed: (Uint8Array | null)[];
   peerOnly: boolean;
   yearFrom: number | null;
   yearTo: number | null;
   words: string[];
 };
 
-function prepare(filters: Filters): Prepared {
-  const set = (values: readonly string[]) => (values.length ? new Set<string>(values) : null);
+function prepare(filters: Filters, index: FacetIndex): Prepared {
   return {
-    facets: {
-      sources: set(filters.sources),
-      designs: set(filters.designs.flatMap((d) => DESIGN_GROUPS[d] as readonly string[])),
-      classes: set(filters.classes),
-      treatments: set(filters.treatments),
-      metrics: set(filters.metrics),
-      verdicts: set(filters.verdicts),
-      controls: set(filters.controls),
-      riskOfBias: set(filters.riskOfBias),
-      populations: set(filters.populations),
-      ratings: set(filters.ratings),
-    },
+    allowed: FACETS.map((facet, f) => {
+      const ticked = filters[facet] as readonly string[];
+      if (ticked.length === 0) return null;
+      const flags = new Uint8Array(index.values[f]!.length);
+      for (const v of ticked) {
+        const code = index.codeOf[f]!.get(v);
+        if (code !== undefined) flags[code] = 1;
+      }
+      return flags;
+    }),
     peerOnly: filters.kind === 'peer-reviewed',
     yearFrom: filters.yearFrom,
     yearTo: filters.yearTo,
@@ -66,7 +100,9 @@ function prepare(filters: Filters): Prepared {
 /** The arm a row is about: a control arm follows the treatment it was compared with. */
 const armOf = (row: TableRow) => (row.treatment.class === 'control' && row.comparator ? row.comparator : row.treatment);
 
-/** The values a row has in each facet (a control arm's row counts for its own class and its partner's). */
+const VERDICTS_AT = FACETS.indexOf('verdicts');
+
+/** The values a row has in one facet (a control arm's row counts for its own class and its partner's). */
 function facetValues(row: TableRow, facet: Facet): string[] {
   switch (facet) {
     case 'sources':
@@ -110,17 +146,16 @@ const DESIGN_OF_KIND: Partial<Record<string, DesignGroup>> = Object.fromEntries(
   DESIGNS.flatMap((d) => (DESIGN_GROUPS[d] as readonly string[]).map((kind) => [kind, d])),
 );
 
-function passesFacet(row: TableRow, facet: Facet, allowed: Set<string> | null): boolean {
+/** True when row i has a ticked value in facet f (or the facet is not filtered). */
+function passesFacet(index: FacetIndex, p: Prepared, i: number, f: number): boolean {
+  const allowed = p.allowed[f];
   if (!allowed) return true;
-  switch (facet) {
-    case 'designs':
-      return allowed.has(row.source.kind);
-    case 'verdicts':
-      // Figures have no verdict; the verdict filter narrows claims only.
-      return row.rowKind !== 'claim' || allowed.has(row.claim.verdict);
-    default:
-      return facetValues(row, facet).some((v) => allowed.has(v));
-  }
+  // Figures have no verdict; the verdict filter narrows claims only.
+  if (f === VERDICTS_AT && index.isClaim[i] === 0) return true;
+  const codes = index.codes[f]!;
+  const a = codes[i * 2]!;
+  const b = codes[i * 2 + 1]!;
+  return (a >= 0 && allowed[a] === 1) || (b >= 0 && allowed[b] === 1);
 }
 
 /** True when the row passes every filter that is not a facet (source kind, years, search). */
@@ -131,13 +166,19 @@ function passesRest(row: TableRow, p: Prepared): boolean {
   return p.words.length === 0 || p.words.every((w) => row.searchText.includes(w));
 }
 
-/** The facets a row fails, up to two (two or more means no single box can bring it back). */
-function failedFacets(row: TableRow, p: Prepared): Facet[] {
-  const failed: Facet[] = [];
-  for (const facet of FACETS) {
-    if (!passesFacet(row, facet, p.facets[facet])) {
-      failed.push(facet);
-      if (failed.length > 1) break;
+const NONE_FAILED = -1;
+const SEVERAL_FAILED = -2;
+
+/**
+ * Which facet row i fails: NONE_FAILED, the index of the one facet it fails, or SEVERAL_FAILED
+ * (then no single box can bring it back).
+ */
+function failedFacet(index: FacetIndex, p: Prepared, i: number): number {
+  let failed = NONE_FAILED;
+  for (let f = 0; f < FACETS.length; f++) {
+    if (!passesFacet(index, p, i, f)) {
+      if (failed !== NONE_FAILED) return SEVERAL_FAILED;
+      failed = f;
     }
   }
   return failed;
@@ -150,14 +191,16 @@ function failedFacets(row: TableRow, p: Prepared): Facet[] {
  */
 export function selectFiltered(store: Store, filters: Filters): FilteredView {
   const all = selectAllRows(store);
-  const p = prepare(filters);
+  const index = facetIndex(store);
+  const p = prepare(filters, index);
   const rows: TableRow[] = [];
   const outcomes: Outcome[] = [];
   const claims: Claim[] = [];
   let figures = 0;
-  for (const row of all) {
+  for (let i = 0; i < all.length; i++) {
+    const row = all[i]!;
     if (row.rowKind === 'figure') figures += 1;
-    if (!passesRest(row, p) || failedFacets(row, p).length > 0) continue;
+    if (failedFacet(index, p, i) !== NONE_FAILED || !passesRest(row, p)) continue;
     rows.push(row);
     if (row.rowKind === 'figure') outcomes.push(row.outcome);
     else claims.push(row.claim);
@@ -186,22 +229,31 @@ export type FacetCounts = Record<Facet, ReadonlyMap<string, number>>;
  * that cell's figures count.
  */
 export function selectFacetCounts(store: Store, filters: Filters): FacetCounts {
-  const p = prepare(filters);
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-    Facet,
-    Map<string, number>
-  >;
+  const all = selectAllRows(store);
+  const index = facetIndex(store);
+  const p = prepare(filters, index);
+  const tallies = index.values.map((v) => new Int32Array(v.length));
   const cellIds = filters.cell ? new Set(selectFiltered(store, filters).rows.map((r) => r.id)) : null;
-  const bump = (facet: Facet, row: TableRow) => {
-    const m = counts[facet];
-    for (const v of facetValues(row, facet)) m.set(v, (m.get(v) ?? 0) + 1);
+  const bump = (f: number, i: number) => {
+    const codes = index.codes[f]!;
+    const tally = tallies[f]!;
+    const a = codes[i * 2]!;
+    const b = codes[i * 2 + 1]!;
+    if (a >= 0) tally[a]! += 1;
+    if (b >= 0) tally[b]! += 1;
   };
-  for (const row of selectAllRows(store)) {
+  for (let i = 0; i < all.length; i++) {
+    const failed = failedFacet(index, p, i);
+    if (failed === SEVERAL_FAILED) continue;
+    const row = all[i]!;
     if (!passesRest(row, p)) continue;
     if (cellIds && !cellIds.has(row.id)) continue;
-    const failed = failedFacets(row, p);
-    if (failed.length === 0) for (const facet of FACETS) bump(facet, row);
-    else if (failed.length === 1) bump(failed[0]!, row);
+    if (failed === NONE_FAILED) for (let f = 0; f < FACETS.length; f++) bump(f, i);
+    else bump(failed, i);
   }
+  const counts = {} as Record<Facet, ReadonlyMap<string, number>>;
+  FACETS.forEach((facet, f) => {
+    counts[facet] = new Map(index.values[f]!.map((v, code) => [v, tallies[f]![code]!]));
+  });
   return counts;
 }

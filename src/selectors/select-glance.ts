@@ -1,7 +1,7 @@
 import type { Store } from '../data/normalize';
 import type { Outcome, Source } from '../data/schema';
 import { CONDITION_LABELS, KIND_LABELS, METRIC_LABELS, type SourceKind } from '../data/vocabulary';
-import { formatNumber, shortCitation } from '../lib/format';
+import { formatNumber, plural, shortCitation } from '../lib/format';
 import { memoOn } from './memo';
 import { figureCondition } from './population';
 import { selectArmPairs, type ArmPair } from './select-arm-pairs';
@@ -165,7 +165,7 @@ function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
     out.improve[option] = cell(option, 'improve', {
       headline: g ? pairWords(g) : null,
       detail: g
-        ? `${METRIC_LABELS[g.metric]} with ${inSentence(g.active.treatment.name)}; ${cite(g)}. ${gains.length} comparison${gains.length === 1 ? '' : 's'} in all.`
+        ? `${METRIC_LABELS[g.metric]} with ${inSentence(g.active.treatment.name)}; ${cite(g)}. ${plural(gains.length, 'comparison', 'comparisons')} in all.`
         : null,
       figureIds: pairIds(gains),
     });
@@ -196,7 +196,7 @@ function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
           : undefined,
       },
       uncontrolled.length
-        ? `No trial among the figures shown reports a side-effect rate beside a control arm; ${uncontrolled.length} uncontrolled figure${uncontrolled.length === 1 ? '' : 's'} (${[...new Set(uncontrolled.map((p) => p.placed.outcome.sideEffect))].join('; ')}).`
+        ? `No trial among the figures shown reports a side-effect rate beside a control arm; ${plural(uncontrolled.length, 'uncontrolled figure', 'uncontrolled figures')} (${[...new Set(uncontrolled.map((p) => p.placed.outcome.sideEffect))].join('; ')}).`
         : EMPTY['side-effects'],
     );
 
@@ -216,11 +216,11 @@ function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
     out.evidence[option] = cell(option, 'evidence', {
       headline:
         e.trials.length > 0
-          ? `${e.trials.length} randomized trial${e.trials.length === 1 ? '' : 's'}, ${formatNumber(e.people)} people`
+          ? `${plural(e.trials.length, 'randomized trial', 'randomized trials')}, ${plural(e.people, 'person', 'people')}`
           : null,
       detail:
         e.trials.length > 0
-          ? `${e.reviews.length} meta-analys${e.reviews.length === 1 ? 'is or review' : 'es or reviews'} and ${e.otherSources.length} other stud${e.otherSources.length === 1 ? 'y' : 'ies'} also give figures.${e.trialsWithoutN ? ` ${e.trialsWithoutN} trial${e.trialsWithoutN === 1 ? "'s" : "s'"} size not recorded.` : ''}`
+          ? `${plural(e.reviews.length, 'meta-analysis or review', 'meta-analyses or reviews')} and ${plural(e.otherSources.length, 'other study', 'other studies')} also give figures.${e.trialsWithoutN ? ` ${plural(e.trialsWithoutN, "trial's", "trials'")} size not recorded.` : ''}`
           : null,
       figureIds: e.figureIds,
     });

@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { Store } from '../../data/normalize';
 import type { Source } from '../../data/schema';
 import { buildExportSvg, downloadPng, downloadSvg, type ExportLegendItem } from '../../lib/chart-export';
-import { shortCitation } from '../../lib/format';
+import { plural, shortCitation } from '../../lib/format';
 import type { Excluded } from '../../selectors/select-arm-pairs';
 import { SourceLink } from '../source-link';
 import { MarkShape } from './mark-shape';
@@ -166,9 +166,7 @@ export function ChartFrame(props: Props) {
       )}
       {excluded.length > 0 && (
         <details className="chart-excluded">
-          <summary>
-            {excluded.length} figure{excluded.length === 1 ? '' : 's'} not shown here, and why
-          </summary>
+          <summary>{plural(excluded.length, 'figure', 'figures')} not shown here, and why</summary>
           <ul>
             {excluded.map((e) => {
               const o = store.outcomeById.get(e.recordId);

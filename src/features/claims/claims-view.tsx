@@ -4,6 +4,7 @@ import { SourceLink } from '../../components/source-link';
 import type { Store } from '../../data/normalize';
 import type { Claim, Source } from '../../data/schema';
 import { METRIC_LABELS, VERDICTS, type Verdict } from '../../data/vocabulary';
+import { plural } from '../../lib/format';
 import { selectClaimContext } from '../../selectors/select-claim-context';
 import { DEFAULT_FILTERS, type Filters } from '../../state/view-state';
 import { VerdictBadge } from '../../components/verdict-badge';
@@ -144,9 +145,9 @@ export function ClaimsView({ store, claims, filters, onFiltersChange, highlighte
     <section aria-labelledby="claims-title" className="claims">
       <h2 id="claims-title">Clinic claims, checked</h2>
       <p className="lede">
-        {claims.length} of {store.claims.length} statements from {blogs.length} clinic and wellness blog
-        {blogs.length === 1 ? '' : 's'}, each set against the research figures it rests on. Filter by blog (Sources),
-        verdict or measure; every claim has its own link.
+        {claims.length} of {plural(store.claims.length, 'statement', 'statements')} from{' '}
+        {plural(blogs.length, 'clinic or wellness blog', 'clinic and wellness blogs')}, each set against the research
+        figures it rests on. Filter by blog (Sources), verdict or measure; every claim has its own link.
       </p>
       <div className="verdict-summary" role="group" aria-label="Claims by verdict (press to filter)">
         {VERDICTS.map((v) => (
@@ -181,7 +182,7 @@ export function ClaimsView({ store, claims, filters, onFiltersChange, highlighte
           <p className="cell-sub">
             <cite>{source.title}</cite> ·{' '}
             <SourceLink source={source} label={source.url ? 'Read the post' : 'No web address known'} /> · checked{' '}
-            {mine.length} claim{mine.length === 1 ? '' : 's'}
+            {plural(mine.length, 'claim', 'claims')}
           </p>
           <ul className="claim-list">
             {mine.map((c) => (

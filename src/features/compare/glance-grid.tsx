@@ -10,6 +10,7 @@ import {
   type QuestionId,
 } from '../../selectors/options';
 import { KIND_LABELS } from '../../data/vocabulary';
+import { plural } from '../../lib/format';
 
 export type CellRef = { option: OptionId; question: QuestionId };
 
@@ -80,8 +81,7 @@ export function GlanceGrid({ glance, hrefFor, onOpenCell }: Props) {
                         onOpenCell({ option: o, question: q });
                       }}
                     >
-                      {count} figure{count === 1 ? '' : 's'} from {cell.sourceCount} source
-                      {cell.sourceCount === 1 ? '' : 's'}
+                      {plural(count, 'figure', 'figures')} from {plural(cell.sourceCount, 'source', 'sources')}
                       {cell.bestDesign && ` · best: ${KIND_LABELS[cell.bestDesign].toLowerCase()}`}
                       <span className="visually-hidden">
                         {' '}

@@ -3,7 +3,7 @@ import { ChartFrame, type ChartTable } from '../../components/chart/chart-frame'
 import type { Store } from '../../data/normalize';
 import type { Outcome, Source } from '../../data/schema';
 import { DATABASES, RATING_LABELS, RISK_OF_BIAS_LABELS } from '../../data/vocabulary';
-import { formatNumber, plural } from '../../lib/format';
+import { formatNumber, plural, pluralWord } from '../../lib/format';
 import { selectForest, type EffectFamily, type ForestGroup, type ForestRow } from '../../selectors/select-forest';
 import { ForestChart, type ForestChartGroup } from './forest-chart';
 
@@ -51,7 +51,7 @@ export function poolWords(g: ForestGroup): string {
   const sym = FAMILY[g.family].symbol;
   return (
     `${sym} = ${num(p.estimate)} (95% CI ${range(p.ciLow, p.ciHigh)}); prediction interval ${range(p.piLow, p.piHigh)}; ` +
-    `k = ${g.pool.k} ${g.pool.k === 1 ? 'trial' : 'trials'}, ${plural(g.pool.people, 'person', 'people')}` +
+    `k = ${g.pool.k} ${pluralWord(g.pool.k, 'trial', 'trials')}, ${plural(g.pool.people, 'person', 'people')}` +
     `${g.pool.peopleUnknown ? ` (and ${plural(g.pool.peopleUnknown, 'trial', 'trials')} not giving n)` : ''}; ` +
     `τ² = ${p.tau2.toFixed(3)}, I² = ${p.i2.toFixed(0)}%. Random effects, REML with Knapp–Hartung.`
   );

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { pluralWord } from '../../lib/format';
 
 type Option = { value: string; label: string; count?: number; title?: string };
 type Props = {
@@ -36,7 +37,7 @@ export function CheckboxGroup({ legend, options, selected, onChange, className =
                 <span className="count">
                   {' '}
                   ({o.count}
-                  <span className="visually-hidden"> {o.count === 1 ? 'result' : 'results'}</span>)
+                  <span className="visually-hidden"> {pluralWord(o.count, 'result', 'results')}</span>)
                 </span>
               )}
             </label>

@@ -24,6 +24,45 @@ import { CheckboxGroup } from './checkbox-group';
 import { SourcePicker } from './source-picker';
 import { YearRange } from './year-range';
 
+/** A facet whose boxes are a fixed vocabulary: its legend, the words in order, and their labels. */
+type VocabularyFacet = {
+  facet: 'designs' | 'classes' | 'metrics' | 'controls' | 'riskOfBias' | 'populations' | 'ratings' | 'verdicts';
+  legend: string;
+  values: readonly string[];
+  labels: Readonly<Record<string, string>>;
+};
+
+const MAIN_FACETS: readonly VocabularyFacet[] = [
+  { facet: 'designs', legend: 'Study design', values: DESIGNS, labels: DESIGN_LABELS },
+  {
+    facet: 'classes',
+    legend: 'Treatment class',
+    values: TREATMENT_CLASSES.filter((c) => c !== 'control'),
+    labels: CLASS_LABELS,
+  },
+  { facet: 'metrics', legend: 'Measure', values: METRICS, labels: METRIC_LABELS },
+];
+
+/** Facets about how a trial was run, folded together under "Trial details". */
+const TRIAL_FACETS: readonly VocabularyFacet[] = [
+  { facet: 'controls', legend: 'Compared with', values: CONTROL_TYPES, labels: CONTROL_TYPE_LABELS },
+  {
+    facet: 'riskOfBias',
+    legend: 'Risk of bias (RoB 2)',
+    values: RISK_OF_BIAS_JUDGEMENTS,
+    labels: RISK_OF_BIAS_LABELS,
+  },
+  { facet: 'populations', legend: 'Population', values: POPULATION_GROUPS, labels: POPULATION_GROUP_LABELS },
+  { facet: 'ratings', legend: 'Who rated symptoms', values: RATINGS, labels: RATING_LABELS },
+];
+
+const VERDICT_FACET: VocabularyFacet = {
+  facet: 'verdicts',
+  legend: 'Claim verdict',
+  values: VERDICTS,
+  labels: VERDICT_LABELS,
+};
+
 type Props = {
   store: Store;
   filters: Filters;
@@ -36,11 +75,20 @@ type Props = {
 export function FilterPanel({ store, filters, onChange, counts }: Props) {
   const id = useId();
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
+  const group = ({ facet, legend, values, labels }: VocabularyFacet) => (
+    <CheckboxGroup
+      key={facet}
+      legend={legend}
+      options={values.map((v) => ({ value: v, label: labels[v] ?? v, count: counts[facet].get(v) ?? 0 }))}
+      selected={filters[facet]}
+      // The values offered are exactly the facet's vocabulary, so the cast only restates that.
+      onChange={(v) => onChange({ ...filters, [facet]: v } as Filters)}
+    />
+  );
   // Years and Sources start folded (long lists on a phone) unless a link already sets them.
   const [yearsOpen] = useState(() => filters.yearFrom !== null || filters.yearTo !== null);
   const [sourcesOpen] = useState(() => filters.sources.length > 0);
-  const trialCount =
-    filters.controls.length + filters.riskOfBias.length + filters.populations.length + filters.ratings.length;
+  const trialCount = TRIAL_FACETS.reduce((n, f) => n + filters[f.facet].length, 0);
   const [trialsOpen] = useState(() => trialCount > 0);
   const sources = useMemo(
     () => (filters.kind === 'peer-reviewed' ? store.sources.filter((s) => s.kind !== 'clinic-blog') : store.sources),
@@ -85,28 +133,7 @@ export function FilterPanel({ store, filters, onChange, counts }: Props) {
           </div>
         ))}
       </fieldset>
-      <CheckboxGroup
-        legend="Study design"
-        options={DESIGNS.map((d) => ({ value: d, label: DESIGN_LABELS[d], count: counts.designs.get(d) ?? 0 }))}
-        selected={filters.designs}
-        onChange={(v) => set('designs', v as Filters['designs'])}
-      />
-      <CheckboxGroup
-        legend="Treatment class"
-        options={TREATMENT_CLASSES.filter((c) => c !== 'control').map((c) => ({
-          value: c,
-          label: CLASS_LABELS[c],
-          count: counts.classes.get(c) ?? 0,
-        }))}
-        selected={filters.classes}
-        onChange={(v) => set('classes', v as Filters['classes'])}
-      />
-      <CheckboxGroup
-        legend="Measure"
-        options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m], count: counts.metrics.get(m) ?? 0 }))}
-        selected={filters.metrics}
-        onChange={(v) => set('metrics', v as Filters['metrics'])}
-      />
+      {MAIN_FACETS.map(group)}
       <details className="filter-group filter-fold" open={trialsOpen}>
         <summary>
           Trial details{' '}
@@ -116,51 +143,9 @@ export function FilterPanel({ store, filters, onChange, counts }: Props) {
             <span className="count">(comparison, risk of bias, population, rating)</span>
           )}
         </summary>
-        <div className="filter-fold__body">
-          <CheckboxGroup
-            legend="Compared with"
-            options={CONTROL_TYPES.map((c) => ({
-              value: c,
-              label: CONTROL_TYPE_LABELS[c],
-              count: counts.controls.get(c) ?? 0,
-            }))}
-            selected={filters.controls}
-            onChange={(v) => set('controls', v as Filters['controls'])}
-          />
-          <CheckboxGroup
-            legend="Risk of bias (RoB 2)"
-            options={RISK_OF_BIAS_JUDGEMENTS.map((r) => ({
-              value: r,
-              label: RISK_OF_BIAS_LABELS[r],
-              count: counts.riskOfBias.get(r) ?? 0,
-            }))}
-            selected={filters.riskOfBias}
-            onChange={(v) => set('riskOfBias', v as Filters['riskOfBias'])}
-          />
-          <CheckboxGroup
-            legend="Population"
-            options={POPULATION_GROUPS.map((p) => ({
-              value: p,
-              label: POPULATION_GROUP_LABELS[p],
-              count: counts.populations.get(p) ?? 0,
-            }))}
-            selected={filters.populations}
-            onChange={(v) => set('populations', v as Filters['populations'])}
-          />
-          <CheckboxGroup
-            legend="Who rated symptoms"
-            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r], count: counts.ratings.get(r) ?? 0 }))}
-            selected={filters.ratings}
-            onChange={(v) => set('ratings', v as Filters['ratings'])}
-          />
-        </div>
+        <div className="filter-fold__body">{TRIAL_FACETS.map(group)}</div>
       </details>
-      <CheckboxGroup
-        legend="Claim verdict"
-        options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v], count: counts.verdicts.get(v) ?? 0 }))}
-        selected={filters.verdicts}
-        onChange={(v) => set('verdicts', v as Filters['verdicts'])}
-      />
+      {group(VERDICT_FACET)}
       <details className="filter-group filter-fold" open={yearsOpen}>
         <summary>
           Publication year{' '}

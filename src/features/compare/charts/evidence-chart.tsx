@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ComposedChart, XAxis, usePlotArea, useXAxisScale } from 'recharts';
 import { ChartMark } from '../../../components/chart/chart-mark';
 import { MarkShape } from '../../../components/chart/mark-shape';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, plural } from '../../../lib/format';
 import { OPTION_LABELS, OPTION_STYLE } from '../../../selectors/options';
 import type { EvidenceRow } from '../../../selectors/select-evidence-series';
 import { RowLabel, layoutRows, type LaidOutGroup } from '../../../components/chart/row-layout';
@@ -12,7 +12,7 @@ const MARGIN = { top: 8, right: 28, bottom: 4, left: 16 };
 const AXIS_HEIGHT = 40;
 
 const describe = (r: EvidenceRow) =>
-  `${OPTION_LABELS[r.option]}: ${r.trials.length} randomized trial${r.trials.length === 1 ? '' : 's'}, ${formatNumber(r.people)} people randomized${r.trialsWithoutN ? ` (${r.trialsWithoutN} without a recorded size)` : ''}; ${r.reviews.length} meta-analyses or reviews. Opens these figures in the table.`;
+  `${OPTION_LABELS[r.option]}: ${plural(r.trials.length, 'randomized trial', 'randomized trials')}, ${formatNumber(r.people)} people randomized${r.trialsWithoutN ? ` (${r.trialsWithoutN} without a recorded size)` : ''}; ${r.reviews.length} meta-analyses or reviews. Opens these figures in the table.`;
 
 function Bars({
   groups,
