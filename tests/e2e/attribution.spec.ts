@@ -4,6 +4,10 @@ import type { Locator } from '@playwright/test';
 import { parseCsv } from '../../src/lib/csv';
 import { expect, test } from './fixtures';
 
+// axe-core injects its own script into the page, which the site's strict CSP (Trusted Types) rightly refuses;
+// these are accessibility audits, so the audit tool runs unhindered. tests/e2e/csp.spec.ts checks the CSP itself.
+test.use({ bypassCSP: true });
+
 type Rec = { id: string; sourceId: string; provenance?: { row?: number } };
 const outcomes = (JSON.parse(readFileSync('data/outcomes.json', 'utf8')) as { outcomes: Rec[] }).outcomes;
 const sources = (JSON.parse(readFileSync('data/sources.json', 'utf8')) as { sources: { kind: string }[] }).sources;

@@ -82,14 +82,15 @@ function ClaimCard({
           <strong>Why: </strong>
           {c.rationale}
         </p>
-        <section className="claim-context" aria-label="Where the claimed number sits among the evidence">
+        {/* A group, not a landmark: every claim card has one, and landmarks must have unique names. */}
+        <div className="claim-context" role="group" aria-label="Where the claimed number sits among the evidence">
           <p className="claim-context__summary">{context.summary}</p>
           {context.axis !== 'none' && context.points.length > 0 && (
             <Suspense fallback={<p role="status">Loading the chart…</p>}>
               <ClaimContextChart context={context} onOpen={onOpenFigure} />
             </Suspense>
           )}
-        </section>
+        </div>
         <ClaimEvidence store={store} claim={c} onOpen={onOpenFigure} heading="h5" className="claim-evidence" />
         <p className="claim-actions">
           <button type="button" className="link-button" onClick={() => onOpenFigure(c.id)}>
