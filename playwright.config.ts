@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
+    // Journeys and audits run their own scripts in the page (page.evaluate, axe-core), which the site's strict
+    // CSP with Trusted Types would block; tests/e2e/csp.spec.ts turns this off and checks the policy itself.
+    bypassCSP: true,
     launchOptions: {
       executablePath,
       args: CHROMIUM_ARGS,

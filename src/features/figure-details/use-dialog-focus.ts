@@ -1,5 +1,22 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
+/**
+ * The element to give focus back to: the opener itself, or, when a re-render replaced it (a chart
+ * redrawn while the panel was open), the element that now stands for the same record.
+ */
+function refind(el: Element | null): HTMLElement | SVGElement | null {
+  if (!el) return null;
+  if (el.isConnected) return el instanceof HTMLElement || el instanceof SVGElement ? el : null;
+  const record = el.getAttribute('data-record-id');
+  const chart = el.closest('[id]')?.id;
+  if (record) {
+    const scope = (chart && document.getElementById(chart)) || document;
+    const escaped = typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(record) : record;
+    return scope.querySelector<SVGElement | HTMLElement>(`[data-record-id="${escaped}"]`);
+  }
+  return el.id ? document.getElementById(el.id) : null;
+}
+
 const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -61,9 +78,9 @@ export function useDialogFocus(dialog: RefObject<HTMLDialogElement | null>, onCl
       el?.removeEventListener('cancel', onCancel);
       el?.removeEventListener('click', onClick);
       if (el?.open && typeof el.close === 'function') el.close();
-      const back = opener.current;
+      const back = refind(opener.current);
       opener.current = null;
-      if (back instanceof HTMLElement && back.isConnected) back.focus();
+      back?.focus();
     };
   }, [dialog]);
 
