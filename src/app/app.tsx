@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { ErrorBoundary, errorMessage } from './error-boundary';
 import { ErrorScreen } from './error-screen';
 import { LoadingScreen } from './loading-screen';
 import { SiteFooter } from './site-footer';
@@ -7,21 +9,50 @@ import { Dashboard } from './dashboard';
 
 type Props = { loader?: Loader };
 
-/** Loading → (error | dashboard). No view renders until the whole dataset has passed. */
-export function App({ loader }: Props) {
-  const [state, retry] = useDataset(loader);
-  if (state.status === 'ready') return <Dashboard store={state.store} />;
+/** The page without the dashboard: header, one message, footer. Never a blank page. */
+function Shell({ children }: { children: ReactNode }) {
   return (
     <div className="page">
       <SiteHeader />
       <main id="main" className="main">
-        {state.status === 'loading' && <LoadingScreen />}
-        {state.status === 'invalid' && <ErrorScreen kind="invalid" issues={state.issues} onRetry={retry} />}
-        {state.status === 'fetch-failed' && (
-          <ErrorScreen kind="fetch-failed" failures={state.failures} onRetry={retry} />
-        )}
+        {children}
       </main>
       <SiteFooter />
     </div>
+  );
+}
+
+/** Loading → (error | dashboard). No view renders until the whole dataset has passed. */
+export function App({ loader }: Props) {
+  const [state, retry] = useDataset(loader);
+  if (state.status === 'ready') {
+    // Each view and chart has its own boundary; this one catches what is left (the page frame itself).
+    return (
+      <ErrorBoundary
+        fallback={(error, reset) => (
+          <Shell>
+            <section className="error-screen" role="alert" aria-labelledby="page-error-title">
+              <h2 id="page-error-title">The dashboard could not be shown</h2>
+              <p>
+                Something went wrong while drawing the page: {errorMessage(error)}. The data passed its checks;
+                reloading the page or removing the filters from the address may help.
+              </p>
+              <button type="button" className="button" onClick={reset}>
+                Try again
+              </button>
+            </section>
+          </Shell>
+        )}
+      >
+        <Dashboard store={state.store} />
+      </ErrorBoundary>
+    );
+  }
+  return (
+    <Shell>
+      {state.status === 'loading' && <LoadingScreen />}
+      {state.status === 'invalid' && <ErrorScreen kind="invalid" issues={state.issues} onRetry={retry} />}
+      {state.status === 'fetch-failed' && <ErrorScreen kind="fetch-failed" failures={state.failures} onRetry={retry} />}
+    </Shell>
   );
 }

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Store } from '../data/normalize';
 import { CompareView } from '../features/compare/compare-view';
 import { NotAdvice } from '../components/not-advice';
@@ -24,6 +24,7 @@ import {
 } from '../state/view-state';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
+import { ViewBoundary } from './error-boundary';
 
 // Only Compare's grid is in the first download; every other view is its own chunk, fetched when opened.
 const AboutView = lazy(() => import('../features/about/about-view').then((m) => ({ default: m.AboutView })));
@@ -186,7 +187,8 @@ export function Dashboard({ store }: { store: Store }) {
               <FilterChips store={store} filters={filters} onChange={setFilters} />
             </div>
           )}
-          <Suspense
+          <ViewBoundary
+            resetKey={`${view}:${state.source ?? ''}`}
             fallback={
               <p role="status" className="loading-view">
                 Loading this view…
@@ -246,7 +248,7 @@ export function Dashboard({ store }: { store: Store }) {
                 />
               ))}
             {view === 'about' && <AboutView store={store} claimLink={claimLink} />}
-          </Suspense>
+          </ViewBoundary>
         </main>
       </div>
       {state.figure && (

@@ -2,6 +2,18 @@ import { useEffect, useRef } from 'react';
 import type { DataIssue } from '../data/check';
 import type { FetchFailure } from '../data/load';
 
+/** The longest piece of an issue printed; a megabyte-long id or value in the data stays readable. */
+const MAX_TEXT = 200;
+/** The most issues listed; a file broken throughout still gives a page that can be read. */
+const MAX_ISSUES = 100;
+
+/** Shortens one piece of an issue, saying how long it was. */
+export function clip(text: string): string {
+  return text.length > MAX_TEXT
+    ? `${text.slice(0, MAX_TEXT)}… (${text.length.toLocaleString('en')} characters in all)`
+    : text;
+}
+
 type Props =
   | { kind: 'invalid'; issues: DataIssue[]; onRetry: () => void }
   | { kind: 'fetch-failed'; failures: FetchFailure[]; onRetry: () => void };
@@ -25,7 +37,13 @@ export function ErrorScreen(props: Props) {
           <ul className="issue-list">
             {props.failures.map((f) => (
               <li key={f.file}>
-                <code>data/{f.file}</code> {f.message}
+                {f.file ? (
+                  <>
+                    <code>data/{f.file}</code> {clip(f.message)}
+                  </>
+                ) : (
+                  clip(f.message)
+                )}
               </li>
             ))}
           </ul>
@@ -41,25 +59,31 @@ export function ErrorScreen(props: Props) {
             <em>file → record → field: what is wrong</em>.
           </p>
           <ol className="issue-list">
-            {props.issues.map((issue, i) => (
+            {props.issues.slice(0, MAX_ISSUES).map((issue, i) => (
               <li key={i}>
                 <code>{issue.file}</code>
                 {issue.record && (
                   <>
                     {' → '}
-                    <code>{issue.record}</code>
+                    <code>{clip(issue.record)}</code>
                   </>
                 )}
                 {issue.field && (
                   <>
                     {' → '}
-                    <code>{issue.field}</code>
+                    <code>{clip(issue.field)}</code>
                   </>
                 )}
-                : {issue.message}
+                : {clip(issue.message)}
               </li>
             ))}
           </ol>
+          {props.issues.length > MAX_ISSUES && (
+            <p>
+              The first {MAX_ISSUES} are listed; <code>npm run validate:data</code> lists all{' '}
+              {props.issues.length.toLocaleString('en')}.
+            </p>
+          )}
         </>
       )}
       <button type="button" className="button" onClick={props.onRetry}>

@@ -6,22 +6,28 @@ export type Loader = () => Promise<LoadResult>;
 
 const defaultLoader: Loader = () => loadDataset(document.baseURI);
 
-/** Loads the dataset once and again on retry; the state is all-or-nothing. */
+/**
+ * Loads the dataset once and again on retry; the state is all-or-nothing. A loader that
+ * throws or rejects ends in the "could not be loaded" screen with its Retry, never a blank page.
+ */
 export function useDataset(loader: Loader = defaultLoader): [DatasetState, () => void] {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<DatasetState>({ status: 'loading' });
 
   useEffect(() => {
     let live = true;
-    loader().then(
-      (result) => live && setState(result),
-      (error: unknown) =>
-        live &&
-        setState({
-          status: 'fetch-failed',
-          failures: [{ file: 'dataset', message: error instanceof Error ? error.message : String(error) }],
-        }),
-    );
+    // Through a promise, so a loader that throws before returning one is caught like a rejection.
+    Promise.resolve()
+      .then(loader)
+      .then(
+        (result) => live && setState(result),
+        (error: unknown) =>
+          live &&
+          setState({
+            status: 'fetch-failed',
+            failures: [{ file: '', message: error instanceof Error ? error.message : String(error) }],
+          }),
+      );
     return () => {
       live = false;
     };

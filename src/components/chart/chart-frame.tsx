@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { Component, useRef, useState, type ReactNode } from 'react';
 import type { Store } from '../../data/normalize';
 import type { Source } from '../../data/schema';
 import { buildExportSvg, downloadPng, downloadSvg, type ExportLegendItem } from '../../lib/chart-export';
@@ -33,6 +33,37 @@ type Props = {
   /** The chart, drawn at the measured width. */
   children: (width: number) => ReactNode;
 };
+
+/**
+ * Keeps a chart that throws while drawing from taking the page down: the frame (title, takeaway,
+ * sources, "view as table") stays, and the drawing gives way to a sentence and "Try again".
+ * (The views' boundary lives in src/app; shared components may not import the app.)
+ */
+class ChartBoundary extends Component<{ children: ReactNode }, { error: unknown; failed: boolean }> {
+  override state = { error: null as unknown, failed: false };
+  static getDerivedStateFromError(error: unknown) {
+    return { error, failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    const { error } = this.state;
+    const raw = (error instanceof Error ? error.message : String(error)).trim().replace(/[.\s]+$/, '');
+    const message = raw.length > 300 ? `${raw.slice(0, 300)}…` : raw || 'an unexpected error';
+    return (
+      <div className="notice" role="alert">
+        <p>This part of the page could not be shown: {message}. The rest of the page still works.</p>
+        <button type="button" className="button" onClick={() => this.setState({ error: null, failed: false })}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+}
+
+/** Calls the drawing function inside the boundary, so an error in it is caught there. */
+function ChartDrawing({ draw, width }: { draw: (width: number) => ReactNode; width: number }) {
+  return draw(width);
+}
 
 /**
  * What every chart shares: title, takeaway, legend, the chart at its measured width, a
@@ -97,7 +128,9 @@ export function ChartFrame(props: Props) {
             ))}
           </ul>
           <div className="chart-box" ref={box}>
-            {children(width)}
+            <ChartBoundary>
+              <ChartDrawing draw={children} width={width} />
+            </ChartBoundary>
           </div>
         </>
       )}
