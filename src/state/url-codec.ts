@@ -144,7 +144,8 @@ function safeParams(search: string): URLSearchParams {
 export function parseViewState(search: string, known: KnownIds = {}): ViewState {
   const params = safeParams(search);
   const view = params.get('view') ?? '';
-  const query = (params.get('q') ?? '').slice(0, MAX_QUERY);
+  // Cut at the limit without splitting an emoji in half: a lone surrogate cannot be written back into a URL.
+  const query = (params.get('q') ?? '').slice(0, MAX_QUERY).replace(/[\uD800-\uDBFF]$/, '');
   const figure = params.get('fig');
   const source = params.get('source');
   const claim = params.get('claim');
