@@ -3,54 +3,18 @@
 // (input to the next paint after the table shows the result), and typing in search key by key (input to
 // the next paint). Prints a table; never fails on timings.
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { validateDataset } from '../src/data/check';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
+import { bundleStats, serveDist } from './serve';
 import { syntheticDataset } from './synthetic';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const TARGETS: Record<number, number> = { 10000: 100, 100000: 300 };
 const dist = resolve('dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-function serve(files: Record<string, string>): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const dataMatch = /\/data\/([a-z]+\.json)$/.exec(path);
-    if (dataMatch?.[1] && files[dataMatch[1]]) {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(files[dataMatch[1]]);
-      return;
-    }
-    const file = join(dist, path === '/' ? 'index.html' : path);
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
-}
-
 /**
  * Runs `action` in the page and resolves at the first frame after `done` holds, plus one frame for paint.
  * Written as a string: tsx's transpiler adds helpers that do not exist inside the page.
@@ -66,6 +30,18 @@ async function timeInteraction(page: Page, action: string, done: string): Promis
     });
     wait();
   })`) as Promise<number>;
+}
+
+/**
+ * Polls `condition` (an expression) until it holds. Not page.waitForFunction: that evaluates its string with eval
+ * inside the page, which the app's Content-Security-Policy refuses; page.evaluate runs outside the policy.
+ */
+async function waitUntil(page: Page, condition: string, timeout = 120_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(condition))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${condition}`);
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -137,13 +113,13 @@ async function measure(page: Page, url: string) {
       );
     }
     // Let the deferred results catch up, then clear and wait for the full list again.
-    await page.waitForFunction(`${count} !== ${JSON.stringify(full)}`, undefined, { timeout: 120_000 });
+    await waitUntil(page, `${count} !== ${JSON.stringify(full)}`);
     await page.evaluate(`(() => {
       const el = document.querySelector('input[type=search][placeholder^="e.g."]');
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, '');
       el.dispatchEvent(new Event('input', { bubbles: true }));
     })()`);
-    await page.waitForFunction(`${count} === ${JSON.stringify(full)}`, undefined, { timeout: 120_000 });
+    await waitUntil(page, `${count} === ${JSON.stringify(full)}`);
   }
   return {
     firstRender,
@@ -157,20 +133,13 @@ async function measure(page: Page, url: string) {
 
 function bundleReport() {
   const assets = join(dist, 'assets');
-  const rows = readdirSync(assets)
-    .filter((f) => /\.(js|css)$/.test(f))
-    .map((f) => {
-      const body = readFileSync(join(assets, f));
-      return { file: f, raw: statSync(join(assets, f)).size, gzip: gzipSync(body, { level: 9 }).length };
-    });
+  const { files: rows, firstView } = bundleStats(dist);
   console.log('\nBundle (dist/assets)');
   console.log('| file | raw kB | gzip kB |\n| --- | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.file} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} |`);
   const js = rows.filter((r) => r.file.endsWith('.js')).reduce((a, r) => a + r.gzip, 0);
   console.log(`| **all JavaScript** | | **${(js / 1024).toFixed(1)}** |`);
-  // What the first view needs: the scripts index.html loads or preloads. Chart code must not be among them.
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const firstView = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!));
+  // What the first view needs (firstView): the scripts index.html loads or preloads. Chart code must not be among them.
   const kb = (files: (typeof rows)[number][]) => (files.reduce((a, r) => a + r.gzip, 0) / 1024).toFixed(1);
   const first = rows.filter((r) => firstView.has(r.file));
   // Chart code: the Compare charts chunk and what it imports that the first view does not already have.
@@ -212,7 +181,8 @@ async function main() {
     if (!check.ok)
       throw new Error(`synthetic dataset of ${size} is invalid: ${JSON.stringify(check.issues.slice(0, 3))}`);
     const files = Object.fromEntries(Object.entries(data).map(([k, v]) => [`${k}.json`, JSON.stringify(v)]));
-    const { server, url } = await serve(files);
+    // The production headers (CSP included), uncompressed: gzipping a 100k-figure dataset would be timed too.
+    const { close, url } = await serveDist({ root: dist, gzip: false, data: files });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       // The table first, on a fresh page, so the charts' work cannot weigh on its numbers.
@@ -221,7 +191,7 @@ async function main() {
       results.push({ size, ...compare, ...table });
     } finally {
       await page.close();
-      server.close();
+      await close();
     }
   }
   await browser.close();

@@ -1,0 +1,180 @@
+// npm run bench:load — builds the app (unless BENCH_SKIP_BUILD), serves dist/ gzip-compressed with the production
+// headers (public/_headers, CSP included) on 127.0.0.1, and runs Lighthouse in Chromium three times with its
+// default configuration: a mobile phone (emulated screen and CPU slowdown) on simulated slow 4G. Prints the median
+// scores and load metrics beside their targets, and the gzip size of every JS and CSS chunk. Never fails on
+// numbers: exit 1 only when the build, the server or Lighthouse itself fails.
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { bundleStats, serveDist } from './serve';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+const dist = resolve('dist');
+
+type Run = {
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  si: number;
+  /** Audits in the three categories that did not pass, as `id (score)`. */
+  failing: string[];
+  /** What the page logged as errors (errors-in-console), which costs best practices. */
+  consoleErrors: string[];
+  /** Where the (simulated) main-thread time went: the longest tasks and the top kinds of work. */
+  mainThread: string;
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+
+async function lighthouseRun(url: string): Promise<Run> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: ['--headless=new', '--no-sandbox'],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!result) throw new Error('Lighthouse returned no result');
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const audit = (id: string) => {
+      const value = lhr.audits[id]?.numericValue;
+      if (value === undefined) throw new Error(`Lighthouse reported no ${id}`);
+      return value;
+    };
+    const scores = Object.fromEntries(
+      CATEGORIES.map((c) => {
+        const score = lhr.categories[c]?.score;
+        if (score === null || score === undefined) throw new Error(`Lighthouse gave no ${c} score`);
+        return [c, score];
+      }),
+    ) as Run['scores'];
+    const failing = CATEGORIES.flatMap((c) =>
+      (lhr.categories[c]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0)
+        .map((ref) => lhr.audits[ref.id])
+        .filter((a) => a && a.score !== null && a.score < 1)
+        .map((a) => `${a!.id} (${a!.score})`),
+    );
+    const details = lhr.audits['errors-in-console']?.details;
+    const consoleErrors =
+      details?.type === 'table'
+        ? details.items.map((item) =>
+            `${String(item.source)}: ${String(item.description)} ${String(item.sourceLocation && typeof item.sourceLocation === 'object' && 'url' in item.sourceLocation ? item.sourceLocation.url : '')}`.trim(),
+          )
+        : [];
+    const longTasks = lhr.audits['long-tasks']?.details;
+    const longest =
+      longTasks?.type === 'table'
+        ? longTasks.items
+            .slice(0, 3)
+            .map((t) => `${Number(t.duration).toFixed(0)} ms (${String(t.url).split('/').pop() || 'document'})`)
+        : [];
+    const breakdown = lhr.audits['mainthread-work-breakdown']?.details;
+    const kinds =
+      breakdown?.type === 'table'
+        ? breakdown.items.slice(0, 2).map((k) => `${String(k.groupLabel)} ${(Number(k.duration) / 1000).toFixed(1)} s`)
+        : [];
+    return {
+      scores,
+      consoleErrors,
+      mainThread: `longest tasks ${longest.join(', ') || 'none'}; ${kinds.join(', ')}`,
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      si: audit('speed-index'),
+      failing,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+function printBundle() {
+  const { files, firstView, firstViewCss } = bundleStats(dist);
+  files.sort((a, b) => b.gzip - a.gzip);
+  console.log('\nChunks (dist/assets, gzip level 9)');
+  console.log('| file | raw KiB | gzip KiB | first view |\n| --- | ---: | ---: | :---: |');
+  for (const f of files) {
+    const first = firstView.has(f.file) || firstViewCss.has(f.file);
+    console.log(`| ${f.file} | ${kib(f.raw)} | ${kib(f.gzip)} | ${first ? 'yes' : ''} |`);
+  }
+  const js = files.filter((f) => f.file.endsWith('.js'));
+  const first = js.filter((f) => firstView.has(f.file));
+  const firstBytes = first.reduce((a, f) => a + f.gzip, 0);
+  console.log(
+    `| all JavaScript | ${kib(js.reduce((a, f) => a + f.raw, 0))} | ${kib(js.reduce((a, f) => a + f.gzip, 0))} | |`,
+  );
+  return { firstBytes, firstFiles: first.map((f) => f.file) };
+}
+
+async function main() {
+  if (!process.env.BENCH_SKIP_BUILD) execSync('npx vite build', { stdio: 'ignore' });
+  const bundle = printBundle();
+  const { url, close } = await serveDist({ root: dist, gzip: true });
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ');
+  const loadBefore = load();
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const run = await lighthouseRun(url);
+      runs.push(run);
+      console.log(
+        `\nrun ${i + 1}: performance ${run.scores.performance}, accessibility ${run.scores.accessibility}, best practices ${run.scores['best-practices']}, FCP ${run.fcp.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}` +
+          `\n  main thread: ${run.mainThread}` +
+          (run.failing.length ? `\n  audits below 1: ${run.failing.join(', ')}` : '') +
+          run.consoleErrors.map((e) => `\n  console error: ${e}`).join(''),
+      );
+    }
+  } finally {
+    await close();
+  }
+  const m = (f: (r: Run) => number) => median(runs.map(f));
+  const row = (name: string, value: string, target: string, met: boolean) =>
+    console.log(`| ${name} | ${value} | ${target} | ${met ? 'yes' : '**no**'} |`);
+  console.log(
+    `\nLighthouse ${RUNS} runs, median (default config: mobile emulation, simulated slow 4G and 4× CPU slowdown; Chromium ${CHROME_PATH}, gzip, production headers)`,
+  );
+  console.log(`load average (1 / 5 / 15 min) before: ${loadBefore}, after: ${load()}; ${os.cpus().length} cores`);
+  console.log('| metric | median | target | met |\n| --- | ---: | ---: | :---: |');
+  const perf = m((r) => r.scores.performance);
+  const a11y = m((r) => r.scores.accessibility);
+  const bp = m((r) => r.scores['best-practices']);
+  const lcp = m((r) => r.lcp);
+  const tbt = m((r) => r.tbt);
+  const cls = m((r) => r.cls);
+  row('performance', perf.toFixed(2), '≥ 0.98', perf >= 0.98);
+  row('accessibility', a11y.toFixed(2), '1.00', a11y >= 1);
+  row('best practices', bp.toFixed(2), '1.00', bp >= 1);
+  row('FCP', `${(m((r) => r.fcp) / 1000).toFixed(2)} s`, '—', true);
+  row('LCP', `${(lcp / 1000).toFixed(2)} s`, '≤ 1.5 s', lcp <= 1500);
+  row('TBT', `${tbt.toFixed(0)} ms`, '≤ 100 ms', tbt <= 100);
+  row('CLS', cls.toFixed(3), '—', true);
+  row('first-view JavaScript (gzip)', `${kib(bundle.firstBytes)} KiB`, '≤ 140 KiB', bundle.firstBytes <= 140 * 1024);
+  console.log(`first-view scripts: ${bundle.firstFiles.join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
