@@ -1,4 +1,8 @@
 import { z } from 'zod';
+
+// No generated code: zod's JIT probes `new Function`, which the site's Content-Security-Policy refuses
+// (and logs as a violation on every load). Interpreted parsing is as fast here.
+z.config({ jitless: true });
 import {
   BOUNDS,
   CONDITIONS,
