@@ -4,10 +4,15 @@ import { ErrorScreen } from './error-screen';
 import { LoadingScreen } from './loading-screen';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
+import type { LoadResult } from '../data/load';
 import { useDataset, type Loader } from './use-dataset';
 import { Dashboard } from './dashboard';
 
-type Props = { loader?: Loader };
+type Props = {
+  loader?: Loader;
+  /** A result loaded before React started (see main.tsx); the loader then serves Retry only. */
+  initial?: LoadResult;
+};
 
 /** The page without the dashboard: header, one message, footer. Never a blank page. */
 function Shell({ children }: { children: ReactNode }) {
@@ -23,8 +28,8 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 /** Loading → (error | dashboard). No view renders until the whole dataset has passed. */
-export function App({ loader }: Props) {
-  const [state, retry] = useDataset(loader);
+export function App({ loader, initial }: Props) {
+  const [state, retry] = useDataset(loader, initial);
   if (state.status === 'ready') {
     // Each view and chart has its own boundary; this one catches what is left (the page frame itself).
     return (

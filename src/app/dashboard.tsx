@@ -34,6 +34,47 @@ const SourcePage = lazy(() => import('../features/sources/source-page').then((m)
 const SourcesView = lazy(() => import('../features/sources/sources-view').then((m) => ({ default: m.SourcesView })));
 const TableView = lazy(() => import('../features/table/table-view').then((m) => ({ default: m.TableView })));
 
+/** The filter panel with its facet counts, which follow the (deferred) filters the results follow. */
+function CountedFilterPanel({
+  store,
+  filters,
+  counted,
+  onChange,
+}: {
+  store: Store;
+  filters: Filters;
+  counted: Filters;
+  onChange: (next: Filters) => void;
+}) {
+  const counts = useMemo(() => selectFacetCounts(store, counted), [store, counted]);
+  return <FilterPanel store={store} filters={filters} onChange={onChange} counts={counts} />;
+}
+
+/**
+ * Below 60rem the filters fold above the results, and while they are open a sticky bar leads back to the results
+ * (the result count, then the view below it).
+ */
+function ShowResultsBar({ count, onShow }: { count: number; onShow: () => void }) {
+  const narrow = useMediaQuery('(max-width: 60rem)');
+  if (!narrow) return null;
+  return (
+    <div className="show-results">
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          onShow();
+          const target = document.getElementById('results-start');
+          target?.focus({ preventScroll: true });
+          target?.scrollIntoView({ block: 'start' });
+        }}
+      >
+        Show {plural(count, 'result', 'results')}
+      </button>
+    </div>
+  );
+}
+
 /** Page composition once the dataset is ready: the URL-held view state drives every view. */
 export function Dashboard({ store }: { store: Store }) {
   const known = useMemo(
@@ -51,7 +92,6 @@ export function Dashboard({ store }: { store: Store }) {
   // Filtering follows the filters a beat behind, so typing in the search box never waits for it.
   const deferredFilters = useDeferredValue(filters);
   const filtered = useMemo(() => selectFiltered(store, deferredFilters), [store, deferredFilters]);
-  const facetCounts = useMemo(() => selectFacetCounts(store, deferredFilters), [store, deferredFilters]);
   const sortedRows = useMemo(() => selectSortedRows(filtered.rows, state.sort), [filtered, state.sort]);
   const sources = useMemo(
     () => (hasActiveFilters(filters) ? selectSourcesOf(store, filtered) : store.sources),
@@ -102,10 +142,13 @@ export function Dashboard({ store }: { store: Store }) {
   useEffect(() => {
     document.title = `${VIEW_LABELS[view]} · PTSD Treatment Evidence`;
   }, [view]);
-  // Filters start open beside the table on wide screens, folded above it on phones.
-  const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia?.('(min-width: 60.01rem)').matches ?? true);
-  // Below this width the filters fold above the results, and a sticky bar leads back to them.
-  const narrow = useMediaQuery('(max-width: 60rem)');
+  // Filters start open beside the table on wide screens, folded above it on phones: until the reader toggles them,
+  // the screen decides. (Folded in the build's prerender, which knows no screen; a wide screen opens them on load.)
+  const [filtersToggled, setFiltersOpen] = useState<boolean | null>(null);
+  const wide = useMediaQuery('(min-width: 60.01rem)', true);
+  const filtersOpen = filtersToggled ?? wide;
+  // The panel's controls are drawn a beat after it opens, in slices, so opening never blocks the page.
+  const panelDrawn = useDeferredValue(filtersOpen);
   const activeCount = countActiveFilters(filters);
   const figuresShown = filtered.outcomes.length;
   const claimsShown = filtered.claims.length;
@@ -149,23 +192,12 @@ export function Dashboard({ store }: { store: Store }) {
                   Filters{activeCount > 0 && <span className="count"> ({activeCount} active)</span>}
                 </h2>
               </summary>
-              <FilterPanel store={store} filters={filters} onChange={setFilters} counts={facetCounts} />
-              {narrow && (
-                <div className="show-results">
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      setFiltersOpen(false);
-                      // Land on the results themselves: the result count, then the view below it.
-                      const target = document.getElementById('results-start');
-                      target?.focus({ preventScroll: true });
-                      target?.scrollIntoView({ block: 'start' });
-                    }}
-                  >
-                    Show {plural(filtered.rows.length, 'result', 'results')}
-                  </button>
-                </div>
+              {/* Drawn only while open: folded on a phone, the panel's thousand controls cost nothing. */}
+              {filtersOpen && panelDrawn && (
+                <>
+                  <CountedFilterPanel store={store} filters={filters} counted={deferredFilters} onChange={setFilters} />
+                  <ShowResultsBar count={filtered.rows.length} onShow={() => setFiltersOpen(false)} />
+                </>
               )}
             </details>
           </aside>

@@ -9,12 +9,14 @@ const defaultLoader: Loader = () => loadDataset(document.baseURI);
 /**
  * Loads the dataset once and again on retry; the state is all-or-nothing. A loader that
  * throws or rejects ends in the "could not be loaded" screen with its Retry, never a blank page.
+ * `initial` is a result loaded before React started (the page's boot, the build's prerender): no first load then.
  */
-export function useDataset(loader: Loader = defaultLoader): [DatasetState, () => void] {
+export function useDataset(loader: Loader = defaultLoader, initial?: LoadResult): [DatasetState, () => void] {
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<DatasetState>({ status: 'loading' });
+  const [state, setState] = useState<DatasetState>(initial ?? { status: 'loading' });
 
   useEffect(() => {
+    if (initial && attempt === 0) return;
     let live = true;
     // Through a promise, so a loader that throws before returning one is caught like a rejection.
     Promise.resolve()
@@ -31,6 +33,7 @@ export function useDataset(loader: Loader = defaultLoader): [DatasetState, () =>
     return () => {
       live = false;
     };
+    // `initial` only matters for the first attempt.
   }, [loader, attempt]);
 
   const retry = useCallback(() => {

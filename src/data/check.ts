@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DATA_FILES, type CollectionName } from './schema';
 import type { Claim, Outcome, Source, Treatment } from './schema';
 import { NON_PEER_REVIEWED_KINDS } from './vocabulary';
+import { COLLECTIONS } from './files';
 
 /** One problem in the dataset, located as file → record → field. */
 export type DataIssue = {
@@ -23,7 +24,7 @@ export type ParsedDataset = {
 
 export type ValidationResult = { ok: true; dataset: ParsedDataset } | { ok: false; issues: DataIssue[] };
 
-export const COLLECTIONS = Object.keys(DATA_FILES) as CollectionName[];
+export { COLLECTIONS };
 
 function recordLabel(raw: unknown, collection: string, index: number): string {
   if (raw && typeof raw === 'object' && collection in raw) {

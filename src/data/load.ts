@@ -1,21 +1,37 @@
-import { COLLECTIONS, validateDataset, type DataIssue } from './check';
+import type { DataIssue } from './check';
+import type { CheckedTexts } from './check-texts';
+import { COLLECTIONS, DATA_FILE_NAMES, type DatasetTexts } from './files';
 import { buildStore, type Store } from './normalize';
-import { DATA_FILES, type CollectionName } from './schema';
 
 export type FetchFailure = { file: string; message: string };
 
 export type LoadResult =
-  | { status: 'ready'; store: Store }
+  | {
+      status: 'ready';
+      store: Store;
+      /** Of the files' text (datasetFingerprint); absent for a store made in tests. */ fingerprint?: string;
+    }
   | { status: 'invalid'; issues: DataIssue[] }
   | { status: 'fetch-failed'; failures: FetchFailure[] };
 
-type Fetched = { ok: true; json: unknown } | { ok: false; failure?: FetchFailure; issue?: DataIssue };
+/** Turns the four files' text into a checked dataset; in a worker on the page, directly in tests and the build. */
+export type Checker = (texts: DatasetTexts) => Promise<CheckedTexts>;
 
-async function fetchJson(fetchImpl: typeof fetch, base: string, file: string): Promise<Fetched> {
+/** The check on the calling thread; the validator (zod and the schema) loads only when it is needed. */
+export const checkOnPage: Checker = (texts) => import('./check-texts').then((m) => m.checkTexts(texts));
+
+/** Lets the page paint and answer input before the next step of loading (a new task). */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+type Fetched = { ok: true; text: string } | { ok: false; failure: FetchFailure };
+
+async function fetchText(fetchImpl: typeof fetch, base: string, file: string): Promise<Fetched> {
   const url = new URL(`data/${file}`, base).toString();
   let response: Response;
   try {
-    response = await fetchImpl(url, { cache: 'no-cache' });
+    // Default cache mode, so the <link rel="preload"> in index.html is used; the host marks data/ "no-cache",
+    // so a replaced file is still fetched anew.
+    response = await fetchImpl(url);
   } catch (error) {
     return {
       ok: false,
@@ -28,33 +44,36 @@ async function fetchJson(fetchImpl: typeof fetch, base: string, file: string): P
       failure: { file, message: `the server answered ${response.status} ${response.statusText}`.trim() },
     };
   }
-  const body = await response.text();
   try {
-    return { ok: true, json: JSON.parse(body) as unknown };
+    return { ok: true, text: await response.text() };
   } catch (error) {
     return {
       ok: false,
-      issue: { file, message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` },
+      failure: {
+        file,
+        message: `was cut off while loading (${error instanceof Error ? error.message : String(error)})`,
+      },
     };
   }
 }
 
 /**
- * Fetches data/*.json relative to the page, so a replaced dataset needs no
- * rebuild, then validates all four files as one. Never yields partial data.
+ * Fetches data/*.json relative to the page, so a replaced dataset needs no rebuild, then checks all four files as
+ * one. Never yields partial data.
  */
-export async function loadDataset(base: string, fetchImpl: typeof fetch = fetch): Promise<LoadResult> {
-  const fetched = await Promise.all(COLLECTIONS.map((name) => fetchJson(fetchImpl, base, DATA_FILES[name].file)));
-  const failures = fetched.flatMap((f) => (!f.ok && f.failure ? [f.failure] : []));
+export async function loadDataset(
+  base: string,
+  fetchImpl: typeof fetch = fetch,
+  check: Checker = checkOnPage,
+): Promise<LoadResult> {
+  const fetched = await Promise.all(COLLECTIONS.map((name) => fetchText(fetchImpl, base, DATA_FILE_NAMES[name])));
+  const failures = fetched.flatMap((f) => (f.ok ? [] : [f.failure]));
   if (failures.length > 0) return { status: 'fetch-failed', failures };
-  const jsonIssues = fetched.flatMap((f) => (!f.ok && f.issue ? [f.issue] : []));
-  if (jsonIssues.length > 0) return { status: 'invalid', issues: jsonIssues };
-
-  const raw = Object.fromEntries(
-    COLLECTIONS.map((name, i) => [name, (fetched[i] as { json: unknown }).json]),
-  ) as Record<CollectionName, unknown>;
-  const result = validateDataset(raw);
-  return result.ok
-    ? { status: 'ready', store: buildStore(result.dataset) }
-    : { status: 'invalid', issues: result.issues };
+  const texts = Object.fromEntries(
+    COLLECTIONS.map((name, i) => [name, (fetched[i] as { text: string }).text]),
+  ) as DatasetTexts;
+  const checked = await check(texts);
+  if (checked.status !== 'ready') return checked;
+  await nextTask();
+  return { status: 'ready', store: buildStore(checked.dataset), fingerprint: checked.fingerprint };
 }

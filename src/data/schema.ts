@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_FILE_NAMES, type CollectionName } from './files';
 
 // No generated code: zod's JIT probes `new Function`, which the site's Content-Security-Policy refuses
 // (and logs as a violation on every load). Interpreted parsing is as fast here.
@@ -415,9 +416,9 @@ export type RiskOfBias = z.infer<typeof riskOfBiasSchema>;
 
 /** The four files, in the order they are fetched and reported. */
 export const DATA_FILES = {
-  sources: { file: 'sources.json', schema: sourcesFileSchema },
-  treatments: { file: 'treatments.json', schema: treatmentsFileSchema },
-  outcomes: { file: 'outcomes.json', schema: outcomesFileSchema },
-  claims: { file: 'claims.json', schema: claimsFileSchema },
+  sources: { file: DATA_FILE_NAMES.sources, schema: sourcesFileSchema },
+  treatments: { file: DATA_FILE_NAMES.treatments, schema: treatmentsFileSchema },
+  outcomes: { file: DATA_FILE_NAMES.outcomes, schema: outcomesFileSchema },
+  claims: { file: DATA_FILE_NAMES.claims, schema: claimsFileSchema },
 } as const;
-export type CollectionName = keyof typeof DATA_FILES;
+export type { CollectionName };

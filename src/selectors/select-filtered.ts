@@ -3,7 +3,7 @@ import { DESIGNS, DESIGN_GROUPS, type ControlType, type DesignGroup } from '../d
 import type { Claim, Outcome } from '../data/schema';
 import type { Filters } from '../state/view-state';
 import { selectGlanceCellIds } from './select-glance';
-import { selectAllRows, type TableRow } from './select-table-rows';
+import { rowSearchText, selectAllRows, type TableRow } from './select-table-rows';
 
 export type FilteredView = {
   rows: TableRow[];
@@ -163,7 +163,7 @@ function passesRest(row: TableRow, p: Prepared): boolean {
   if (p.peerOnly && !row.peerReviewed) return false;
   if (p.yearFrom !== null && (row.year === undefined || row.year < p.yearFrom)) return false;
   if (p.yearTo !== null && (row.year === undefined || row.year > p.yearTo)) return false;
-  return p.words.length === 0 || p.words.every((w) => row.searchText.includes(w));
+  return p.words.length === 0 || p.words.every((w) => rowSearchText(row).includes(w));
 }
 
 const NONE_FAILED = -1;

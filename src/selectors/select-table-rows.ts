@@ -28,8 +28,6 @@ type RowBase = {
   peerReviewed: boolean;
   /** Who the figure describes; anything but PTSD is labelled as context. */
   condition: Condition;
-  /** Lower-case text the free-text search looks in. */
-  searchText: string;
 };
 
 /** A figure read in a source. */
@@ -74,27 +72,6 @@ function figureRow(store: Store, o: Outcome): TableRow | null {
     ...(source.year !== undefined ? { year: source.year } : {}),
     peerReviewed: !NON_PEER_REVIEWED_KINDS.includes(source.kind),
     condition,
-    searchText: searchText([
-      CONDITION_LABELS[condition],
-      o.domain && DOMAIN_LABELS[o.domain],
-      // Values as shown ("67%", "24 hours") and the design, so people can search for what they see.
-      formatValue(o),
-      KIND_LABELS[source.kind],
-      treatment.name,
-      treatment.class,
-      comparator?.name,
-      METRIC_LABELS[o.metric],
-      o.instrument,
-      o.definition,
-      o.sideEffect,
-      o.subgroup,
-      o.note,
-      o.locator,
-      formatTimepoint(o.timepoint),
-      citation,
-      source.title,
-      source.venue,
-    ]),
   };
 }
 
@@ -116,20 +93,64 @@ function claimRow(store: Store, c: Claim): TableRow | null {
     ...(source.year !== undefined ? { year: source.year } : {}),
     peerReviewed: false,
     condition: source.condition,
-    searchText: searchText([
-      treatment.name,
-      METRIC_LABELS[c.metric],
-      c.statement,
-      c.locator,
-      c.verdict,
-      VERDICT_LABELS[c.verdict],
-      c.value !== undefined && c.value !== null && c.unit ? formatValue({ value: c.value, unit: c.unit }) : undefined,
-      c.quotedNumbers?.join(' '),
-      'claim',
-      citation,
-      source.title,
-    ]),
   };
+}
+
+function figureSearchText(row: FigureRow): string {
+  const { outcome: o, source, treatment, comparator, condition, citation } = row;
+  return searchText([
+    CONDITION_LABELS[condition],
+    o.domain && DOMAIN_LABELS[o.domain],
+    // Values as shown ("67%", "24 hours") and the design, so people can search for what they see.
+    formatValue(o),
+    KIND_LABELS[source.kind],
+    treatment.name,
+    treatment.class,
+    comparator?.name,
+    METRIC_LABELS[o.metric],
+    o.instrument,
+    o.definition,
+    o.sideEffect,
+    o.subgroup,
+    o.note,
+    o.locator,
+    formatTimepoint(o.timepoint),
+    citation,
+    source.title,
+    source.venue,
+  ]);
+}
+
+function claimSearchText(row: ClaimRow): string {
+  const { claim: c, source, treatment, citation } = row;
+  return searchText([
+    treatment.name,
+    METRIC_LABELS[c.metric],
+    c.statement,
+    c.locator,
+    c.verdict,
+    VERDICT_LABELS[c.verdict],
+    c.value !== undefined && c.value !== null && c.unit ? formatValue({ value: c.value, unit: c.unit }) : undefined,
+    c.quotedNumbers?.join(' '),
+    'claim',
+    citation,
+    source.title,
+  ]);
+}
+
+const searchTexts = new WeakMap<TableRow, string>();
+
+/**
+ * Lower-case text the free-text search looks in: values as shown, labels, notes, locator, citation. Made the first
+ * time a search needs it (not while the page first draws), then kept with the row.
+ */
+export function rowSearchText(row: TableRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
+    text = row.rowKind === 'figure' ? figureSearchText(row) : claimSearchText(row);
+    searchTexts.set(row, text);
+  }
+  return text;
 }
 
 const cache = new WeakMap<Store, readonly TableRow[]>();

@@ -14,10 +14,13 @@ export type SetViewState = (update: (prev: ViewState) => ViewState, mode?: Histo
  * for tweaks (filters, sort, columns). Back/Forward re-read the URL. A link
  * with unknown ids is cleaned on the first write.
  */
+const openingSearch = () => (typeof window === 'undefined' ? '' : window.location.search);
+
 export function useViewState(known: KnownIds): [ViewState, SetViewState, readonly string[]] {
-  const [state, setState] = useState<ViewState>(() => parseViewState(window.location.search, known));
+  // The build's prerender has no address: it draws the landing view.
+  const [state, setState] = useState<ViewState>(() => parseViewState(openingSearch(), known));
   // What the opening link held that could not be used: said once, then the address is cleaned.
-  const [ignored] = useState(() => ignoredParts(window.location.search, state));
+  const [ignored] = useState(() => ignoredParts(openingSearch(), state));
   useEffect(() => {
     if (ignored.length === 0) return;
     const url = `${window.location.pathname}${serializeViewState(state)}${window.location.hash}`;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COMPARE_HEADING, expect, test } from './fixtures';
+import { COMPARE_HEADING, expect, reachCharts, replaceDataFile, test } from './fixtures';
 
 const CHARTS = [
   'How fast it works and how long it lasts',
@@ -15,12 +15,100 @@ test('the bare address opens Compare: the grid at a glance, then the five charts
   await expect(page.locator('main h2').first()).toHaveText(COMPARE_HEADING);
   await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
   await expect(page.getByTestId('glance-ketamine-side-effects')).toContainText('Not a PTSD population');
+  await reachCharts(page);
   for (const title of CHARTS) await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
   await expect(page.locator('#chart-improve [data-record-id]').first()).toBeVisible();
 });
 
+test('the charts wait for the reader: no chart code until they come near, then all five; Tab reaches them', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await page.goto('./');
+  await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+  const pending = page.locator('.charts-pending');
+  await expect(pending).toContainText('Five charts follow');
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((url) => /compare-charts/.test(url))).toEqual([]);
+  await expect(page.locator('.recharts-wrapper, [id^="chart-"]')).toHaveCount(0);
+  // Tab into the view (a grid link): the charts draw before focus can pass them.
+  await page.getByTestId('glance-ketamine-onset').getByRole('link').focus();
+  await expect(page.locator('#chart-time [data-record-id]').first()).toBeAttached();
+  expect(scripts.some((url) => /compare-charts/.test(url))).toBe(true);
+  for (const title of CHARTS) await expect(page.getByRole('heading', { level: 3, name: title })).toBeAttached();
+  // A phone reader scrolling down gets them the same way; the button draws them at once.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Show the charts' }).click();
+  await expect(page.locator('#chart-time [data-record-id]').first()).toBeVisible();
+});
+
+test('the landing view is in the page before any script runs, and the page adopts it rather than redrawing', async ({
+  page,
+  browser,
+}) => {
+  // Without JavaScript: the grid's answers are there, from the same data.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const bare = await noScript.newPage();
+  await bare.goto('./');
+  await expect(bare.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+  await expect(bare.locator('#root')).toHaveAttribute('data-prerendered', /.+/);
+  await noScript.close();
+
+  // With JavaScript: the very nodes painted from the HTML stay (hydrated), and nothing is reported as redrawn.
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  const warnings: string[] = [];
+  page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { paintedGrid: Element | null }).paintedGrid = document.querySelector('table.glance');
+    });
+  });
+  await page.goto('./');
+  // The app is running once it has set the view's title.
+  await expect(page).toHaveTitle('Compare · PTSD Treatment Evidence');
+  expect(
+    await page.evaluate(() => {
+      const painted = (window as unknown as { paintedGrid: Element | null }).paintedGrid;
+      return painted !== null && painted === document.querySelector('table.glance');
+    }),
+  ).toBe(true);
+  // Interactive in place: a grid link opens the table without loading a new page.
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  await page.getByTestId('glance-ketamine-onset').getByRole('link').click();
+  await expect(page).toHaveURL(/view=table/);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  expect(warnings.filter((w) => /redrawn|hydrat|Minified React error/i.test(w))).toEqual([]);
+  // The dataset was checked in the worker; the page never loaded the validator itself.
+  expect(scripts.some((url) => /check\.worker-/.test(url))).toBe(true);
+  expect(scripts.filter((url) => /check-texts-/.test(url))).toEqual([]);
+});
+
+test('replaced data files (a different fingerprint) are drawn afresh, not shown over the prerendered figures', async ({
+  page,
+}) => {
+  const claims = readFileSync('data/claims.json', 'utf8');
+  await replaceDataFile(page, 'claims.json', `${claims}\n`);
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { paintedGrid: Element | null }).paintedGrid = document.querySelector('table.glance');
+    });
+  });
+  await page.goto('./');
+  await expect(page).toHaveTitle('Compare · PTSD Treatment Evidence');
+  await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+  // Drawn by the page from the files it fetched: the grid painted from the HTML was replaced, not kept.
+  expect(
+    await page.evaluate(() => (window as unknown as { paintedGrid: Element | null }).paintedGrid?.isConnected),
+  ).toBe(false);
+  await expect(page.locator('table.glance')).toHaveCount(1);
+});
+
 test('a mark opens its figure with its source, by click and by Enter', async ({ page }) => {
   await page.goto('./');
+  await reachCharts(page);
   const mark = page.locator('#chart-improve [data-record-id="feder-2021-response-ketamine-wk2"]');
   await mark.click();
   const dialog = page.getByRole('dialog');
@@ -43,11 +131,13 @@ test('a mark opens its figure with its source, by click and by Enter', async ({ 
 
 test('filtering to one source changes the grid, the charts and the table together', async ({ page }) => {
   await page.goto('./');
+  await reachCharts(page);
   const marks = page.locator('#chart-improve [data-record-id]');
   await expect(marks.first()).toBeVisible();
   const before = await marks.count();
   await page.goto('./?src=feder-2021');
   await expect(page.getByTestId('glance-ssri-improve')).toContainText('No controlled PTSD trial');
+  await reachCharts(page);
   await expect(marks).toHaveCount(2);
   expect(before).toBeGreaterThan(2);
   const ids = await marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-record-id')));

@@ -3,7 +3,7 @@
 // anything from another origin.
 import { type Page } from '@playwright/test';
 import { contentSecurityPolicy, serveDist, type Served } from '../../bench/serve';
-import { COMPARE_HEADING, expect, test } from './fixtures';
+import { COMPARE_HEADING, expect, reachCharts, test } from './fixtures';
 
 // The other journeys run past the policy (playwright.config.ts sets bypassCSP); these are the ones that must not.
 test.use({ bypassCSP: false });
@@ -53,6 +53,7 @@ test('every view works under the strict CSP, with no violation and no request to
   expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy());
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
   await expect(page.locator('main h2').first()).toHaveText(COMPARE_HEADING);
+  await reachCharts(page);
   for (const id of ['chart-time', 'chart-improve', 'chart-side-effects', 'chart-dropout', 'chart-evidence']) {
     await expect(page.locator(`#${id} [data-record-id]`).first()).toBeVisible();
   }

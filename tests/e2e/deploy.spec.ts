@@ -2,7 +2,7 @@
 // (bench/serve.ts): assets and data/*.json must resolve relative to the page, and deep links must reload.
 import { readFileSync } from 'node:fs';
 import { contentSecurityPolicy, serveDist, type Served } from '../../bench/serve';
-import { COMPARE_HEADING, expect, test } from './fixtures';
+import { COMPARE_HEADING, expect, reachCharts, test } from './fixtures';
 
 // Like the other journeys this one runs past the CSP (playwright.config.ts sets bypassCSP); csp.spec.ts enforces it.
 const SUB_PATH = '/some/sub/path/';
@@ -34,6 +34,7 @@ test('from a sub-path: Compare with data, another view, and a reloaded deep link
   // Compare, with figures from the dataset fetched beside the page.
   await expect(page.locator('main h2').first()).toHaveText(COMPARE_HEADING);
   await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+  await reachCharts(page);
   await expect(page.locator('#chart-improve [data-record-id]').first()).toBeVisible();
   expect(requests).toContain(`${site.url}data/outcomes.json`);
   // Everything the page asked for lives under the sub-path.

@@ -28,3 +28,12 @@ export async function replaceDataFile(page: Page, file: string, body: string, st
 
 /** The landing (Compare) view's first heading. */
 export const COMPARE_HEADING = /^At a glance/;
+
+/**
+ * Compare's charts draw when a reader comes near them (src/features/compare/compare-view.tsx): scroll there as a
+ * reader would, and wait for the first chart's marks.
+ */
+export async function reachCharts(page: Page) {
+  await page.locator('.charts-pending, #chart-time').first().scrollIntoViewIfNeeded();
+  await expect(page.locator('#chart-time [data-record-id]').first()).toBeVisible();
+}

@@ -157,23 +157,34 @@ test.describe('when the data cannot be fetched', () => {
     await expect(page.getByRole('heading', { level: 2, name: COMPARE_HEADING })).toBeVisible();
   });
 
-  test('a slow response shows the loading screen until the data arrives', async ({ page }) => {
+  test('a slow response: the prerendered answer stays on screen, a deep link shows the loading screen', async ({
+    page,
+  }) => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/data/sources.json*', async (route) => {
       await held;
       await route.continue();
     });
+    // The bare address: the grid drawn at build time is readable while the data loads.
     await page.goto('./');
+    await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+    await page.waitForTimeout(1_000);
+    await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+    await expect(page).not.toHaveTitle('Compare · PTSD Treatment Evidence');
+
+    // A deep link to another view: the loading screen, which does not give up or go blank.
+    await page.goto('./?view=table');
     const loading = page.getByRole('status').filter({ hasText: 'Loading and checking the evidence dataset' });
     await expect(loading).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'PTSD Treatment Evidence' })).toBeVisible();
-    // Still waiting a second later: the screen does not give up or go blank.
     await page.waitForTimeout(1_000);
     await expect(loading).toBeVisible();
     release();
-    await expect(page.getByRole('heading', { level: 2, name: COMPARE_HEADING })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'All figures' })).toBeVisible();
     await expect(loading).toHaveCount(0);
+    await page.goto('./');
+    await expect(page).toHaveTitle('Compare · PTSD Treatment Evidence');
   });
 });
 

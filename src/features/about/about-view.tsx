@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { DatabaseCredit } from '../../components/database-credit';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { Store } from '../../data/normalize';
-import { DATA_FILES } from '../../data/schema';
+import { DATA_FILE_NAMES } from '../../data/files';
 import { DATABASE_IDS, DATABASES, VERDICTS, type DatabaseId } from '../../data/vocabulary';
 import { plural } from '../../lib/format';
 import { safeHref } from '../../lib/safe-url';
@@ -174,7 +174,7 @@ const VERDICT_MEANING = {
 
 /** What the dashboard is for and not for, how it was made, what its words mean, and how to cite or correct it. */
 export function AboutView({ store, claimLink }: { store: Store; claimLink: (id: string) => string }) {
-  const files = Object.values(DATA_FILES).map((f) => f.file);
+  const files = Object.values(DATA_FILE_NAMES);
   return (
     <section aria-labelledby="about-title" className="prose">
       <h2 id="about-title">About this dashboard and how it was made</h2>
