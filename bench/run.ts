@@ -46,13 +46,24 @@ async function waitUntil(page: Page, condition: string, timeout = 120_000) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** The landing view: when the at-a-glance grid is up, and when the lazily loaded charts have drawn. */
+/**
+ * The landing view: when the app has drawn the at-a-glance grid from the served data (the grid prerendered at build
+ * time shows the build's own data earlier, so the app's title change marks the moment), and how long the charts
+ * take to draw once the reader reaches them (they wait until then).
+ */
 async function measureCompare(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForSelector('[data-testid=glance-ketamine-onset]', { timeout: 120_000 });
+  await waitUntil(
+    page,
+    `document.title.startsWith('Compare') && document.querySelector('[data-testid=glance-ketamine-onset]') !== null`,
+  );
   const grid = (await page.evaluate('performance.now()')) as number;
+  const asked = (await page.evaluate(`(() => {
+    document.querySelector('.charts-pending')?.scrollIntoView();
+    return performance.now();
+  })()`)) as number;
   await page.waitForSelector('#chart-evidence [data-record-id]', { timeout: 120_000 });
-  const charts = (await page.evaluate('performance.now()')) as number;
+  const charts = ((await page.evaluate('performance.now()')) as number) - asked;
   return { grid, charts };
 }
 
@@ -153,7 +164,7 @@ function bundleReport() {
     `\nFirst-view JavaScript (loaded by index.html): ${kb(first)} kB gzip (${first.map((r) => r.file).join(', ')})`,
   );
   console.log(
-    `Chart chunk (loaded after the at-a-glance grid paints): ${kb(charts)} kB gzip (${charts.map((r) => r.file).join(', ')})`,
+    `Chart chunk (loaded when the reader reaches the charts): ${kb(charts)} kB gzip (${charts.map((r) => r.file).join(', ')})`,
   );
 }
 
@@ -199,7 +210,7 @@ async function main() {
     `\nInteraction latency, median of ${REPEATS} runs (ms, input to next paint; Chromium headless, ${process.platform})`,
   );
   console.log(
-    '| figures | Compare grid shown | Compare charts drawn | table first render | sort | filter | search (results shown) | typing, per key (median / worst) | target per interaction |',
+    '| figures | Compare grid shown | Compare charts drawn, once reached | table first render | sort | filter | search (results shown) | typing, per key (median / worst) | target per interaction |',
   );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {

@@ -181,7 +181,7 @@ export type BundleFile = { file: string; raw: number; gzip: number };
 
 /**
  * Sizes of the JS and CSS in dist/assets (raw and gzip level 9), and which the first view loads: index.html's
- * module script and its modulepreloads (firstView), and its stylesheets (firstViewCss).
+ * module script, its modulepreloads and the workers they start (firstView), and its stylesheets (firstViewCss).
  */
 export function bundleStats(dist = resolve('dist')) {
   const assets = join(dist, 'assets');
@@ -194,5 +194,10 @@ export function bundleStats(dist = resolve('dist')) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const firstView = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!));
   const firstViewCss = new Set([...html.matchAll(/href="\.\/assets\/([^"]+\.css)"/g)].map((m) => m[1]!));
+  // A worker the first view starts (the dataset check) is first-view JavaScript too.
+  for (const file of [...firstView]) {
+    const code = readFileSync(join(assets, file), 'utf8');
+    for (const m of code.matchAll(/["`]([\w.-]+\.worker-[\w-]+\.js)["`]/g)) firstView.add(m[1]!);
+  }
   return { files, firstView, firstViewCss };
 }

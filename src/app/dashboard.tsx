@@ -10,6 +10,7 @@ import { selectFacetCounts, selectFiltered } from '../selectors/select-filtered'
 import { plural } from '../lib/format';
 import { useMediaQuery } from '../lib/use-media-query';
 import { selectSortedRows } from '../selectors/table-columns';
+import { selectAllRows, warmSearchText } from '../selectors/select-table-rows';
 import { selectSourcesOf } from '../selectors/select-sources';
 import { serializeViewState } from '../state/url-codec';
 import { useViewState } from '../state/use-view-state';
@@ -142,6 +143,8 @@ export function Dashboard({ store }: { store: Store }) {
   useEffect(() => {
     document.title = `${VIEW_LABELS[view]} · PTSD Treatment Evidence`;
   }, [view]);
+  // The search text of every row, made while the page is idle, so the first search is as quick as the next.
+  useEffect(() => warmSearchText(selectAllRows(store)), [store]);
   // Filters start open beside the table on wide screens, folded above it on phones: until the reader toggles them,
   // the screen decides. (Folded in the build's prerender, which knows no screen; a wide screen opens them on load.)
   const [filtersToggled, setFiltersOpen] = useState<boolean | null>(null);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { DataIssue } from '../data/check';
 import type { FetchFailure } from '../data/load';
+import { formatNumber } from '../lib/format';
 
 /** The longest piece of an issue printed; a megabyte-long id or value in the data stays readable. */
 const MAX_TEXT = 200;
@@ -9,9 +10,7 @@ const MAX_ISSUES = 100;
 
 /** Shortens one piece of an issue, saying how long it was. */
 export function clip(text: string): string {
-  return text.length > MAX_TEXT
-    ? `${text.slice(0, MAX_TEXT)}… (${text.length.toLocaleString('en')} characters in all)`
-    : text;
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${formatNumber(text.length)} characters in all)` : text;
 }
 
 type Props =
@@ -81,7 +80,7 @@ export function ErrorScreen(props: Props) {
           {props.issues.length > MAX_ISSUES && (
             <p>
               The first {MAX_ISSUES} are listed; <code>npm run validate:data</code> lists all{' '}
-              {props.issues.length.toLocaleString('en')}.
+              {formatNumber(props.issues.length)}.
             </p>
           )}
         </>

@@ -1,8 +1,9 @@
 import workerUrl from './check.worker.ts?worker&url';
 import type { ParsedDataset } from './check';
-import type { CheckSummary, CheckedTexts } from './check-texts';
-import { COLLECTIONS, type DatasetTexts } from './files';
-import { checkOnPage, nextTask } from './load';
+import type { CheckedTexts } from './check-texts';
+import type { CollectionName, DatasetTexts } from './files';
+import { checkOnPage } from './load';
+import type { WorkerMessage } from './worker-protocol';
 
 type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
 type TrustedTypesApi = {
@@ -29,19 +30,6 @@ function workerScriptUrl(): string | unknown {
   return policy.createScriptURL(url.href);
 }
 
-/** The records of files the worker passed: parsed here, one file per task, so no single task is long. */
-async function parsePassed(
-  texts: DatasetTexts,
-  summary: Extract<CheckSummary, { status: 'ready' }>,
-): Promise<CheckedTexts> {
-  const dataset: Record<string, unknown> = { version: summary.version, reviewed: summary.reviewed };
-  for (const name of COLLECTIONS) {
-    await nextTask();
-    dataset[name] = (JSON.parse(texts[name]) as Record<string, unknown>)[name];
-  }
-  return { status: 'ready', dataset: dataset as ParsedDataset, fingerprint: summary.fingerprint };
-}
-
 /**
  * Checks the dataset in a worker. If a worker cannot start (no Worker, a stricter host policy, a failed script),
  * the same check runs on the page instead: slower to paint, never a different answer.
@@ -56,11 +44,21 @@ export function checkInWorker(texts: DatasetTexts): Promise<CheckedTexts> {
       checkOnPage(texts).then(resolve, reject);
       return;
     }
-    worker.onmessage = (event: MessageEvent<CheckSummary>) => {
+    const received: Record<CollectionName, unknown[]> = { sources: [], treatments: [], outcomes: [], claims: [] };
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.kind === 'records') {
+        received[message.collection].push(...message.records);
+        return;
+      }
       worker.terminate();
-      const summary = event.data;
-      if (summary.status === 'invalid') resolve(summary);
-      else parsePassed(texts, summary).then(resolve, reject);
+      const { summary } = message;
+      if (summary.status === 'invalid') {
+        resolve(summary);
+        return;
+      }
+      const { version, reviewed, fingerprint } = summary;
+      resolve({ status: 'ready', dataset: { version, reviewed, ...received } as ParsedDataset, fingerprint });
     };
     worker.onerror = (event) => {
       event.preventDefault();

@@ -5,11 +5,7 @@ import { COLLECTIONS, DATA_FILE_NAMES, datasetFingerprint, type DatasetTexts } f
 export type CheckedTexts =
   { status: 'ready'; dataset: ParsedDataset; fingerprint: string } | { status: 'invalid'; issues: DataIssue[] };
 
-/**
- * What the validation worker answers: the verdict, without the records. The contract adds nothing to a valid
- * file (no defaults, no transforms; unknown fields are refused), so the page can parse the very text that passed
- * and get the same records — one file per task, which is quicker than copying the parsed records across threads.
- */
+/** The validation worker's verdict, sent after the records themselves (src/data/worker-protocol.ts). */
 export type CheckSummary =
   | { status: 'ready'; fingerprint: string; version: string; reviewed: string }
   | { status: 'invalid'; issues: DataIssue[] };

