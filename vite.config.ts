@@ -65,7 +65,8 @@ function cspMeta(): Plugin {
 
 /**
  * src/main.tsx evaluates React and then the app by dynamic import, each in its own task; this names their files (and
- * everything they import) in index.html as modulepreloads, so they download with the page instead of one by one.
+ * everything they import) in index.html as modulepreloads, so they download with the page instead of one by one,
+ * and marks every script low priority.
  */
 function preloadFirstView(): Plugin {
   const FIRST_VIEW = [/node_modules\/react-dom\/client\.js$/, /\/src\/app\/app\.tsx$/];
@@ -92,11 +93,19 @@ function preloadFirstView(): Plugin {
           if (FIRST_VIEW.some((re) => re.test(facade))) add(file);
         }
         if (wanted.size < FIRST_VIEW.length) throw new Error('preload-first-view: React or the app chunk not found');
-        return [...wanted].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` },
-          injectTo: 'head' as const,
-        }));
+        // Low priority, the entry script too: the first paint needs only this page and its stylesheet (the
+        // landing view is prerendered), so scripts and data must not compete with the stylesheet for the network.
+        const low = html
+          .replace(/<script type="module"(?![^>]*fetchpriority)/g, '<script type="module" fetchpriority="low"')
+          .replace(/<link rel="modulepreload"(?![^>]*fetchpriority)/g, '<link rel="modulepreload" fetchpriority="low"');
+        return {
+          html: low,
+          tags: [...wanted].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', fetchpriority: 'low', crossorigin: '', href: `./${file}` },
+            injectTo: 'head' as const,
+          })),
+        };
       },
     },
   };

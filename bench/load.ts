@@ -4,6 +4,7 @@
 // scores and load metrics beside their targets, and the gzip size of every JS and CSS chunk. Never fails on
 // numbers: exit 1 only when the build, the server or Lighthouse itself fails.
 import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -26,6 +27,8 @@ type Run = {
   failing: string[];
   /** What the page logged as errors (errors-in-console), which costs best practices. */
   consoleErrors: string[];
+  /** The element Lighthouse found to be the largest paint (its CSS selector). */
+  lcpElement: string;
   /** Where the (simulated) main-thread time went: the longest tasks and the top kinds of work. */
   mainThread: string;
 };
@@ -51,6 +54,8 @@ async function lighthouseRun(url: string): Promise<Run> {
     });
     if (!result) throw new Error('Lighthouse returned no result');
     const { lhr } = result;
+    // BENCH_SAVE=file keeps the last run's full report, for a closer look at what the summary leaves out.
+    if (process.env.BENCH_SAVE) writeFileSync(process.env.BENCH_SAVE, JSON.stringify(lhr));
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audit = (id: string) => {
       const value = lhr.audits[id]?.numericValue;
@@ -90,9 +95,17 @@ async function lighthouseRun(url: string): Promise<Run> {
       breakdown?.type === 'table'
         ? breakdown.items.slice(0, 2).map((k) => `${String(k.groupLabel)} ${(Number(k.duration) / 1000).toFixed(1)} s`)
         : [];
+    // Which element was the largest paint, as Lighthouse saw it.
+    const lcpDetails = lhr.audits['largest-contentful-paint-element']?.details;
+    const lcpTable = lcpDetails?.type === 'list' ? lcpDetails.items[0] : lcpDetails;
+    const lcpNode =
+      lcpTable && 'type' in lcpTable && lcpTable.type === 'table'
+        ? (lcpTable.items[0]?.node as { selector?: string } | undefined)
+        : undefined;
     return {
       scores,
       consoleErrors,
+      lcpElement: lcpNode?.selector ?? 'unknown',
       mainThread: `longest tasks ${longest.join(', ') || 'none'}; ${kinds.join(', ')}`,
       fcp: audit('first-contentful-paint'),
       lcp: audit('largest-contentful-paint'),
@@ -141,7 +154,7 @@ async function main() {
       runs.push(run);
       console.log(
         `\nrun ${i + 1}: performance ${run.scores.performance}, accessibility ${run.scores.accessibility}, best practices ${run.scores['best-practices']}, FCP ${run.fcp.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}` +
-          `\n  main thread: ${run.mainThread}` +
+          `\n  largest paint: ${run.lcpElement}; main thread: ${run.mainThread}` +
           (run.failing.length ? `\n  audits below 1: ${run.failing.join(', ')}` : '') +
           run.consoleErrors.map((e) => `\n  console error: ${e}`).join(''),
       );
