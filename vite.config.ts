@@ -64,49 +64,19 @@ function cspMeta(): Plugin {
 }
 
 /**
- * src/main.tsx evaluates React and then the app by dynamic import, each in its own task; this names their files (and
- * everything they import) in index.html as modulepreloads, so they download with the page instead of one by one,
- * and marks every script low priority.
+ * Every script at low fetch priority: the landing view is prerendered, so the first paint needs only the page and
+ * its stylesheet, and scripts must not compete with the stylesheet for the network.
  */
-function preloadFirstView(): Plugin {
-  const FIRST_VIEW = [/node_modules\/react-dom\/client\.js$/, /\/src\/app\/app\.tsx$/];
+function scriptsLowPriority(): Plugin {
   return {
-    name: 'preload-first-view',
+    name: 'scripts-low-priority',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
-        const { bundle, chunk: entry } = ctx;
-        if (!bundle || !entry) return;
-        const chunks = new Map(
-          Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
-        );
-        const wanted = new Set<string>();
-        const add = (file: string) => {
-          const chunk = chunks.get(file);
-          if (!chunk || wanted.has(file) || file === entry.fileName || html.includes(`/${file}"`)) return;
-          wanted.add(file);
-          chunk.imports.forEach(add);
-        };
-        for (const file of entry.dynamicImports) {
-          const facade = chunks.get(file)?.facadeModuleId ?? '';
-          if (FIRST_VIEW.some((re) => re.test(facade))) add(file);
-        }
-        if (wanted.size < FIRST_VIEW.length) throw new Error('preload-first-view: React or the app chunk not found');
-        // Low priority, the entry script too: the first paint needs only this page and its stylesheet (the
-        // landing view is prerendered), so scripts and data must not compete with the stylesheet for the network.
-        const low = html
+      handler: (html) =>
+        html
           .replace(/<script type="module"(?![^>]*fetchpriority)/g, '<script type="module" fetchpriority="low"')
-          .replace(/<link rel="modulepreload"(?![^>]*fetchpriority)/g, '<link rel="modulepreload" fetchpriority="low"');
-        return {
-          html: low,
-          tags: [...wanted].map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', fetchpriority: 'low', crossorigin: '', href: `./${file}` },
-            injectTo: 'head' as const,
-          })),
-        };
-      },
+          .replace(/<link rel="modulepreload"(?![^>]*fetchpriority)/g, '<link rel="modulepreload" fetchpriority="low"'),
     },
   };
 }
@@ -138,7 +108,7 @@ function prerenderLanding(): Plugin {
 export default defineConfig({
   // Relative base: the build works from any static host or sub-path.
   base: './',
-  plugins: [react(), datasetFiles(), cspMeta(), preloadFirstView(), prerenderLanding()],
+  plugins: [react(), datasetFiles(), cspMeta(), scriptsLowPriority(), prerenderLanding()],
   build: {
     target: 'es2022',
     sourcemap: true,
