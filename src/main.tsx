@@ -50,9 +50,10 @@ async function boot(container: HTMLElement) {
   const appModule = import('./app/app');
   const { createRoot, hydrateRoot } = await import('react-dom/client');
   await nextTask();
-  const [{ StrictMode, startTransition }, { App }] = await Promise.all([import('react'), appModule]);
+  const [{ StrictMode, startTransition }, { App, prepareLanding }] = await Promise.all([import('react'), appModule]);
   const result = await data;
   await nextTask();
+  if (result?.status === 'ready' && result.fingerprint === baked) await prepareLanding(result.store, nextTask);
   const page = <StrictMode>{<App loader={loader} initial={result} />}</StrictMode>;
   if (result?.status === 'ready' && result.fingerprint === baked) {
     startTransition(() => {

@@ -5,8 +5,26 @@ import { LoadingScreen } from './loading-screen';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 import type { LoadResult } from '../data/load';
+import type { Store } from '../data/normalize';
+import { selectFiltered } from '../selectors/select-filtered';
+import { selectGlance } from '../selectors/select-glance';
+import { selectAllRows } from '../selectors/select-table-rows';
+import { DEFAULT_FILTERS } from '../state/view-state';
 import { useDataset, type Loader } from './use-dataset';
 import { Dashboard } from './dashboard';
+
+/**
+ * Computes, one step per task, what the landing view draws from (rows, the facet index, the unfiltered lists, the
+ * at-a-glance grid), so that adopting the prerendered page is only React's own work, in short slices.
+ */
+export async function prepareLanding(store: Store, nextTask: () => Promise<void>): Promise<void> {
+  selectAllRows(store);
+  await nextTask();
+  const { outcomes } = selectFiltered(store, DEFAULT_FILTERS);
+  await nextTask();
+  selectGlance(store, outcomes);
+  await nextTask();
+}
 
 type Props = {
   loader?: Loader;

@@ -1,7 +1,7 @@
 import type { Store } from '../data/normalize';
 import { DESIGNS, DESIGN_GROUPS, type ControlType, type DesignGroup } from '../data/vocabulary';
 import type { Claim, Outcome } from '../data/schema';
-import type { Filters } from '../state/view-state';
+import { hasActiveFilters, type Filters } from '../state/view-state';
 import { selectGlanceCellIds } from './select-glance';
 import { rowSearchText, selectAllRows, type TableRow } from './select-table-rows';
 
@@ -189,7 +189,20 @@ function failedFacet(index: FacetIndex, p: Prepared, i: number): number {
  * they can never disagree. A control arm follows the treatment it was compared
  * with, so filtering to ketamine still shows midazolam's 20% beside the 67%.
  */
+const UNFILTERED = new WeakMap<Store, FilteredView>();
+
 export function selectFiltered(store: Store, filters: Filters): FilteredView {
+  // Nothing filtered (the landing view, and every view before a filter is set): the same lists every time, so
+  // selectors memoized on them (the grid, the charts) compute once per dataset.
+  if (!hasActiveFilters(filters)) {
+    let view = UNFILTERED.get(store);
+    if (!view) UNFILTERED.set(store, (view = filterRows(store, filters)));
+    return view;
+  }
+  return filterRows(store, filters);
+}
+
+function filterRows(store: Store, filters: Filters): FilteredView {
   const all = selectAllRows(store);
   const index = facetIndex(store);
   const p = prepare(filters, index);
