@@ -155,6 +155,18 @@ export function pluralWord(count: number, one: string, other: string): string {
   return pluralRules.select(count) === 'one' ? one : other;
 }
 
+/**
+ * Orders names and citations for display: case-insensitive, then by code point. Used instead of localeCompare on
+ * the first paint's path, where the browser's first collator would load its locale data (a pause of ~30 ms measured
+ * in Chromium here); for the English names in this dataset the order is the same.
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function isoDate(date = new Date()): string {
   return date.toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 import type { Store } from '../data/normalize';
 import type { Outcome, Source } from '../data/schema';
 import { CONDITION_LABELS, METRIC_LABELS } from '../data/vocabulary';
-import { formatNumber, shortCitation } from '../lib/format';
+import { compareText, formatNumber, shortCitation } from '../lib/format';
 import { figureCondition } from './population';
 import { selectArmPairs, type ArmPair, type ArmRate, type Excluded } from './select-arm-pairs';
 import { selectEvidenceSeries, type EvidenceRow } from './select-evidence-series';
@@ -60,7 +60,7 @@ function sourcesOf(store: Store, ids: readonly string[]): Source[] {
     const s = o && store.sourceById.get(o.sourceId);
     if (s) map.set(s.id, s);
   }
-  return [...map.values()].sort((a, b) => shortCitation(a).localeCompare(shortCitation(b)));
+  return [...map.values()].sort((a, b) => compareText(shortCitation(a), shortCitation(b)));
 }
 
 const pairMarkIds = (pairs: readonly ArmPair[]) => pairs.flatMap((p) => (p.control ? [p.id, p.control.id] : [p.id]));
@@ -239,7 +239,7 @@ function evidenceModel(store: Store, outcomes: readonly Outcome[]): EvidenceChar
     rows,
     excluded: [],
     takeaway,
-    sources: [...trials.values()].sort((a, b) => shortCitation(a).localeCompare(shortCitation(b))),
+    sources: [...trials.values()].sort((a, b) => compareText(shortCitation(a), shortCitation(b))),
     markIds: rows.map((r) => r.option),
     table: {
       columns: ['Option', 'Randomized trials', 'People randomized', 'Meta-analyses and reviews', 'Other studies'],

@@ -1,7 +1,7 @@
 import type { Store } from '../data/normalize';
 import type { Outcome } from '../data/schema';
 import type { Bound, OnsetBasis } from '../data/vocabulary';
-import { formatValue } from '../lib/format';
+import { compareText, formatValue } from '../lib/format';
 import { toDays } from '../lib/stats';
 import type { Excluded } from './select-arm-pairs';
 import { memoOn } from './memo';
@@ -117,7 +117,7 @@ function timeSeries(store: Store, outcomes: readonly Outcome[]): TimeSeries {
     rows.set(key, row);
   }
   const ordered = [...rows.values()].sort(
-    (a, b) => OPTIONS.indexOf(a.option) - OPTIONS.indexOf(b.option) || a.treatmentName.localeCompare(b.treatmentName),
+    (a, b) => OPTIONS.indexOf(a.option) - OPTIONS.indexOf(b.option) || compareText(a.treatmentName, b.treatmentName),
   );
   return { rows: ordered, marks, excluded };
 }

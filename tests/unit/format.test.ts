@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Source } from '../../src/data/schema';
 import {
   MISSING,
+  compareText,
   formatDecimal,
   formatInterval,
   formatTimepoint,
@@ -137,5 +138,22 @@ describe('formatDecimal and plural, written without Intl', () => {
     }
     expect(plural(1234, 'figure', 'figures')).toBe('1,234 figures');
     expect(plural(1, 'figure', 'figures')).toBe('1 figure');
+  });
+});
+
+describe('compareText', () => {
+  it('orders the dataset’s treatment names and citations as localeCompare("en") does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const treatments = (
+      JSON.parse(readFileSync('data/treatments.json', 'utf8')) as { treatments: { name: string }[] }
+    ).treatments.map((t) => t.name);
+    const sources = (JSON.parse(readFileSync('data/sources.json', 'utf8')) as { sources: Source[] }).sources.map((s) =>
+      shortCitation(s),
+    );
+    for (const names of [treatments, sources]) {
+      const ours = [...names].sort(compareText);
+      const intl = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+      expect(ours).toEqual(intl);
+    }
   });
 });
