@@ -101,3 +101,51 @@ test('the error screen has no axe violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+test.describe('the filters open on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  // Below 60rem the filters fold above the results and a "Show N results" bar closes them again. A checkbox partly
+  // under that bar is hidden from sight and touch, and axe's target-size rule counts it too close to the bar's
+  // button. So a checkbox from the middle of the options is scrolled right onto the bar, as far as scrolling goes.
+  test('have no axe violations with a checkbox scrolled onto the "Show N results" bar', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('./?view=table');
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    await page.locator('.sidebar__details > summary').click();
+    // A long list unfolded, so there is plenty to scroll.
+    await page.locator('.filter-fold > summary', { hasText: /^Trial details/ }).click();
+    const bar = page.getByRole('button', { name: /^Show \d+ results?$/ });
+    await expect(bar).toBeVisible();
+
+    // The checkbox's centre this many pixels above the top of the bar's button: on its edge, just clear, a row up.
+    for (const above of [6, 14, 22]) {
+      const reached = await page.evaluate((above) => {
+        const details = document.querySelector('.sidebar__details')!;
+        const options = details.querySelector<HTMLElement>('.filter-panel')!;
+        const button = [...details.querySelectorAll('button')].find((b) => /^Show \d+ results?$/.test(b.innerText))!;
+        const boxes = [...options.querySelectorAll('input[type="checkbox"]')].filter((b) => b.checkVisibility());
+        const box = boxes[Math.floor(boxes.length / 2)]!;
+        const gap = () => {
+          const r = box.getBoundingClientRect();
+          return r.top + r.height / 2 - (button.getBoundingClientRect().top - above);
+        };
+        // The bar on screen where it belongs, at the panel's end; then the options' own scroll, if they have one,
+        // and the page's.
+        details.scrollIntoView({ block: 'end' });
+        options.scrollTop += gap();
+        window.scrollBy(0, gap());
+        return Math.abs(gap());
+      }, above);
+      expect(reached, `checkbox ${above}px above the bar`).toBeLessThan(1);
+      await expect(bar).toBeInViewport();
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' | ')})`),
+        `checkbox ${above}px above the bar`,
+      ).toEqual([]);
+      const ran = new Set([...results.passes, ...results.incomplete].map((r) => r.id));
+      expect(ran.has('target-size')).toBe(true);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FacetCounts } from '../../selectors/select-filtered';
 import type { Store } from '../../data/normalize';
 import {
@@ -19,6 +19,7 @@ import {
   VERDICTS,
   VERDICT_LABELS,
 } from '../../data/vocabulary';
+import { useMediaQuery } from '../../lib/use-media-query';
 import type { Filters, KindFilter } from '../../state/view-state';
 import { CheckboxGroup } from './checkbox-group';
 import { SourcePicker } from './source-picker';
@@ -62,6 +63,12 @@ const VERDICT_FACET: VocabularyFacet = {
   values: VERDICTS,
   labels: VERDICT_LABELS,
 };
+
+/**
+ * Where app.css folds the filters above the results and the dashboard puts a "Show N results" bar under
+ * them (the dashboard's own narrow query).
+ */
+const FOLDED_QUERY = '(max-width: 60rem)';
 
 type Props = {
   store: Store;
@@ -111,8 +118,39 @@ export function FilterPanel({ store, filters, onChange, counts }: Props) {
   const years = store.sources.flatMap((s) => (s.year === undefined ? [] : [s.year]));
   const [minYear, maxYear] = years.length ? [Math.min(...years), Math.max(...years)] : [1990, new Date().getFullYear()];
 
+  // Folded above the results, the options scroll in a box of their own that ends where the "Show N results"
+  // bar begins, so the bar never covers a checkbox (to touch, to sight or to keyboard focus). The box is a
+  // labelled region in the tab order, so it can be scrolled from the keyboard (axe: scrollable-region-focusable),
+  // as ScrollRegion does for the wide tables. Beside the results it is a plain list: no extra tab stop there.
+  const folded = useMediaQuery(FOLDED_QUERY);
+  const panel = useRef<HTMLDivElement>(null);
+  const drawn = useRef(false);
+  useEffect(() => {
+    const details = panel.current?.closest('details');
+    // Whether the panel was drawn into filters already open (the dashboard may draw it only once they are).
+    const drawnOpen = !drawn.current && details?.open === true;
+    drawn.current = true;
+    if (!folded || !details) return;
+    // Opened, the panel (title, options, bar) is at most one screen tall: its top at the top of the screen puts
+    // all of it in view, bar included, even as lists unfold. (Should it be taller after all, the bar comes first.)
+    const bringIntoView = () => {
+      const tall = details.getBoundingClientRect().height > window.innerHeight;
+      details.scrollIntoView({ block: tall ? 'end' : 'start' });
+    };
+    if (drawnOpen) bringIntoView();
+    const onToggle = () => {
+      if (details.open) bringIntoView();
+    };
+    details.addEventListener('toggle', onToggle);
+    return () => details.removeEventListener('toggle', onToggle);
+  }, [folded]);
+
   return (
-    <div className="filter-panel">
+    <div
+      ref={panel}
+      className={folded ? 'filter-panel filter-panel--scroll' : 'filter-panel'}
+      {...(folded && { role: 'region', 'aria-label': 'Filter options', tabIndex: 0 })}
+    >
       <fieldset className="filter-group">
         <legend>Source kind</legend>
         {(
