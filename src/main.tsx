@@ -31,6 +31,20 @@ function scriptsFailed(container: HTMLElement, error: unknown) {
 }
 
 /**
+ * The address asks for another view (or filters) than the prerendered one: take the prerendered view's controls
+ * away at once, so nobody clicks a grid that is about to be replaced, and say what is happening.
+ */
+function clearPrerendered(container: HTMLElement) {
+  const workspace = container.querySelector('.workspace');
+  if (!workspace) return;
+  const note = document.createElement('p');
+  note.className = 'loading';
+  note.setAttribute('role', 'status');
+  note.textContent = 'Loading and checking the evidence dataset…';
+  workspace.replaceChildren(note);
+}
+
+/**
  * The build prerenders the landing view (Compare, nothing filtered) from data/ into index.html and marks it with
  * the files' fingerprint, so the answer is on screen before any script runs. Once it is painted, the page fetches
  * the data, checks it in a worker, and:
@@ -42,6 +56,7 @@ function scriptsFailed(container: HTMLElement, error: unknown) {
 async function boot(container: HTMLElement) {
   const baked = container.dataset.prerendered;
   const adoptable = Boolean(baked) && window.location.search === '';
+  if (baked && !adoptable) clearPrerendered(container);
   if (adoptable) await afterPaint();
   const data: Promise<LoadResult | undefined> = adoptable
     ? loader().catch(() => undefined)

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, reachCharts, test } from './fixtures';
 
 // axe-core injects its own script into the page, which the site's strict CSP (Trusted Types) rightly refuses;
 // these are accessibility audits, so the audit tool runs unhindered. tests/e2e/csp.spec.ts checks the CSP itself.
@@ -14,7 +14,8 @@ const screens: { name: string; url: string; ready: (page: Page) => Promise<void>
     name: 'Compare with its charts',
     url: './',
     ready: async (page) => {
-      await expect(page.locator('#chart-evidence [data-record-id]').first()).toBeVisible();
+      await reachCharts(page);
+      await expect(page.locator('#chart-evidence [data-record-id]').first()).toBeAttached();
     },
   },
   {

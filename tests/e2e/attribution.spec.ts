@@ -119,6 +119,8 @@ for (const width of [1280, 390]) {
   }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('./?view=table');
+    // Once the app runs (it titles the page by view), the panel is the app's own, open or folded for this screen.
+    await expect(page).toHaveTitle(/ · PTSD Treatment Evidence$/);
     const panel = page.locator('.sidebar__details');
     if ((await panel.getAttribute('open')) === null) await panel.locator(':scope > summary').click();
     await page.locator('.filter-fold > summary', { hasText: /^Sources/ }).click();

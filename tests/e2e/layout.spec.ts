@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, reachCharts, test } from './fixtures';
 
 const widths = [
   { name: 'desktop', width: 1280, height: 900 },
@@ -12,8 +12,11 @@ for (const size of widths) {
     for (const view of views) {
       await page.goto(`./?view=${view}`);
       await expect(page.locator('main h2').first()).toBeVisible();
-      // Compare's charts load after the grid; wait for the last one.
-      if (view === 'compare') await expect(page.locator('#chart-evidence [data-record-id]').first()).toBeVisible();
+      // Compare's charts draw when the reader reaches them; go there and wait for the last one.
+      if (view === 'compare') {
+        await reachCharts(page);
+        await expect(page.locator('#chart-evidence [data-record-id]').first()).toBeAttached();
+      }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${view} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
       // Kept for people to look at (screenshots/ is git-ignored).

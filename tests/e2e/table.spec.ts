@@ -15,6 +15,8 @@ const cardSources = (page: Page) =>
 
 /** Opens the filters (folded on a phone) and the folded Sources list, as a person would. */
 async function openSourcePicker(page: Page) {
+  // Once the app runs (it titles the page by view), the panel is the app's own, open or folded for this screen.
+  await expect(page).toHaveTitle(/ · PTSD Treatment Evidence$/);
   const panel = page.locator('.sidebar__details');
   if ((await panel.getAttribute('open')) === null) await panel.locator(':scope > summary').click();
   await page.locator('.filter-fold > summary', { hasText: /^Sources/ }).click();
