@@ -1,7 +1,7 @@
 import type { DataIssue } from './check';
 import type { CheckedTexts } from './check-texts';
 import { COLLECTIONS, DATA_FILE_NAMES, type DatasetTexts } from './files';
-import { buildStore, type Store } from './normalize';
+import { buildStoreInSlices, type Store } from './normalize';
 
 export type FetchFailure = { file: string; message: string };
 
@@ -75,5 +75,9 @@ export async function loadDataset(
   const checked = await check(texts);
   if (checked.status !== 'ready') return checked;
   await nextTask();
-  return { status: 'ready', store: buildStore(checked.dataset), fingerprint: checked.fingerprint };
+  return {
+    status: 'ready',
+    store: await buildStoreInSlices(checked.dataset, nextTask),
+    fingerprint: checked.fingerprint,
+  };
 }

@@ -45,7 +45,25 @@ const byId = <T extends { id: string }>(items: readonly T[]): ReadonlyMap<string
 
 /** Build the store from a dataset that has passed validateDataset. */
 export function buildStore(dataset: ParsedDataset): Store {
-  const data = deepFreeze(dataset);
+  return indexStore(deepFreeze(dataset));
+}
+
+/**
+ * The same store, frozen a hundred records per task, so that building it on a slow phone never blocks input (the
+ * page's boot path; tests and the build use buildStore).
+ */
+export async function buildStoreInSlices(dataset: ParsedDataset, nextTask: () => Promise<void>): Promise<Store> {
+  for (const records of [dataset.sources, dataset.treatments, dataset.outcomes, dataset.claims]) {
+    for (let i = 0; i < records.length; i += 100) {
+      records.slice(i, i + 100).forEach(deepFreeze);
+      await nextTask();
+    }
+    Object.freeze(records);
+  }
+  return indexStore(Object.freeze(dataset));
+}
+
+function indexStore(data: ParsedDataset): Store {
   return Object.freeze({
     version: data.version,
     reviewed: data.reviewed,
