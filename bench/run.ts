@@ -153,12 +153,23 @@ function bundleReport() {
   // What the first view needs (firstView): the scripts index.html loads or preloads. Chart code must not be among them.
   const kb = (files: (typeof rows)[number][]) => (files.reduce((a, r) => a + r.gzip, 0) / 1024).toFixed(1);
   const first = rows.filter((r) => firstView.has(r.file));
-  // Chart code: the Compare charts chunk and what it imports that the first view does not already have.
+  // Chart code: the Compare charts chunk and what it imports that the first view (entry, React DOM, the app and
+  // everything they import) does not already have.
+  const importsOf = (file: string) =>
+    [...readFileSync(join(assets, file), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const closure = (start: string[]) => {
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      importsOf(f).forEach(visit);
+    };
+    start.forEach(visit);
+    return seen;
+  };
+  const firstViewAll = closure(rows.map((r) => r.file).filter((f) => firstView.has(f) || /^(app|client)-/.test(f)));
   const chartsFile = rows.find((r) => r.file.startsWith('compare-charts'))?.file;
-  const chartImports = chartsFile
-    ? [...readFileSync(join(assets, chartsFile), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!)
-    : [];
-  const chartSet = new Set([chartsFile, ...chartImports].filter((f) => f && !firstView.has(f)));
+  const chartSet = new Set(chartsFile ? [...closure([chartsFile])].filter((f) => !firstViewAll.has(f)) : []);
   const charts = rows.filter((r) => chartSet.has(r.file));
   console.log(
     `\nJavaScript named by index.html (the rest of the first view loads once the page has painted; npm run bench:load lists every script it requests): ${kb(first)} kB gzip (${first.map((r) => r.file).join(', ')})`,

@@ -58,9 +58,17 @@ async function boot(container: HTMLElement) {
   const adoptable = Boolean(baked) && window.location.search === '';
   if (baked && !adoptable) clearPrerendered(container);
   if (adoptable) await afterPaint();
-  const data: Promise<LoadResult | undefined> = adoptable
-    ? loader().catch(() => undefined)
-    : Promise.resolve(undefined);
+  // The data loads beside the scripts either way; on the landing view the outcome decides between adopting and
+  // drawing afresh, elsewhere the app receives the load already under way (Retry loads again).
+  const started = loader();
+  started.catch(() => {}); // handled where it is awaited; this only keeps an early failure from being "unhandled"
+  let firstLoad = true;
+  const appLoader = () => {
+    if (!firstLoad) return loader();
+    firstLoad = false;
+    return started;
+  };
+  const data: Promise<LoadResult | undefined> = adoptable ? started.catch(() => undefined) : Promise.resolve(undefined);
   // Both download at once; each is evaluated when it arrives, in its own task.
   const appModule = import('./app/app');
   const { createRoot, hydrateRoot } = await import('react-dom/client');
@@ -69,7 +77,7 @@ async function boot(container: HTMLElement) {
   const result = await data;
   await nextTask();
   if (result?.status === 'ready' && result.fingerprint === baked) await prepareLanding(result.store, nextTask);
-  const page = <StrictMode>{<App loader={loader} initial={result} />}</StrictMode>;
+  const page = <StrictMode>{<App loader={result ? loader : appLoader} initial={result} />}</StrictMode>;
   if (result?.status === 'ready' && result.fingerprint === baked) {
     startTransition(() => {
       hydrateRoot(container, page, {
