@@ -3,7 +3,7 @@
 // stylesheet, and the scripts and data (about 250 KiB compressed) never compete with them on a slow network. React
 // and the app then load side by side and are evaluated in tasks of their own, so no single task is long.
 import './app/app.css';
-import { checkInWorker } from './data/check-in-worker';
+import { checkInWorker, warmChecker } from './data/check-in-worker';
 import { loadDataset, nextTask, type LoadResult } from './data/load';
 
 const loader = () => loadDataset(document.baseURI, fetch, checkInWorker);
@@ -28,6 +28,21 @@ function scriptsFailed(container: HTMLElement, error: unknown) {
   note.setAttribute('role', 'alert');
   note.textContent = `The page's scripts could not be loaded (${error instanceof Error ? error.message : String(error)}). The figures shown may be out of date and cannot be filtered; reloading the page may help.`;
   container.prepend(note);
+}
+
+/**
+ * Starts downloading the code of the view a deep link opens, beside React and the app, instead of after them (the
+ * same chunks dashboard.tsx loads lazily; a failure here is left to the view's own error boundary).
+ */
+function preloadView(view: string | null) {
+  const load: Record<string, () => Promise<unknown>> = {
+    table: () => import('./features/table/table-view'),
+    effects: () => import('./features/effects/effects-view'),
+    claims: () => import('./features/claims/claims-view'),
+    sources: () => import('./features/sources/sources-view'),
+    about: () => import('./features/about/about-view'),
+  };
+  if (view && Object.hasOwn(load, view)) load[view]!().catch(() => {});
 }
 
 /**
@@ -57,7 +72,9 @@ async function boot(container: HTMLElement) {
   const baked = container.dataset.prerendered;
   const adoptable = Boolean(baked) && window.location.search === '';
   if (baked && !adoptable) clearPrerendered(container);
+  if (!adoptable) preloadView(new URLSearchParams(window.location.search).get('view'));
   if (adoptable) await afterPaint();
+  warmChecker();
   // The data loads beside the scripts either way; on the landing view the outcome decides between adopting and
   // drawing afresh, elsewhere the app receives the load already under way (Retry loads again).
   const started = loader();

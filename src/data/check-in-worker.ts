@@ -30,20 +30,46 @@ function workerScriptUrl(): string | unknown {
   return policy.createScriptURL(url.href);
 }
 
+type Spawned = { worker: Worker; failed: boolean; onFail?: () => void };
+
+/** Starts a worker; a failure (its script cannot load, or it throws) is remembered and reported once. */
+function spawn(): Spawned | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(workerScriptUrl() as string);
+  } catch {
+    return null;
+  }
+  const spawned: Spawned = { worker, failed: false };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    spawned.failed = true;
+    spawned.onFail?.();
+  };
+  return spawned;
+}
+
+let warm: Spawned | null = null;
+
+/** Starts the validation worker ahead of the data, so its script loads while the files download. */
+export function warmChecker(): void {
+  if (typeof Worker !== 'undefined' && !warm) warm = spawn();
+}
+
 /**
- * Checks the dataset in a worker. If a worker cannot start (no Worker, a stricter host policy, a failed script),
- * the same check runs on the page instead: slower to paint, never a different answer.
+ * Checks the dataset in a worker (the one warmChecker started, or a new one). If a worker cannot start (no Worker,
+ * a stricter host policy, a failed script) or fails, the same check runs on the page instead: slower to paint,
+ * never a different answer.
  */
 export function checkInWorker(texts: DatasetTexts): Promise<CheckedTexts> {
   if (typeof Worker === 'undefined') return checkOnPage(texts);
+  const spawned = warm ?? spawn();
+  warm = null;
+  if (!spawned || spawned.failed) return checkOnPage(texts);
+  const { worker } = spawned;
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerScriptUrl() as string);
-    } catch {
-      checkOnPage(texts).then(resolve, reject);
-      return;
-    }
+    spawned.onFail = () => checkOnPage(texts).then(resolve, reject);
     const received: Record<CollectionName, unknown[]> = { sources: [], treatments: [], outcomes: [], claims: [] };
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
@@ -59,11 +85,6 @@ export function checkInWorker(texts: DatasetTexts): Promise<CheckedTexts> {
       }
       const { version, reviewed, fingerprint } = summary;
       resolve({ status: 'ready', dataset: { version, reviewed, ...received } as ParsedDataset, fingerprint });
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      checkOnPage(texts).then(resolve, reject);
     };
     worker.postMessage(texts);
   });
