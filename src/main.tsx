@@ -31,21 +31,6 @@ function scriptsFailed(container: HTMLElement, error: unknown) {
 }
 
 /**
- * Starts downloading the code of the view a deep link opens, beside React and the app, instead of after them (the
- * same chunks dashboard.tsx loads lazily; a failure here is left to the view's own error boundary).
- */
-function preloadView(view: string | null) {
-  const load: Record<string, () => Promise<unknown>> = {
-    table: () => import('./features/table/table-view'),
-    effects: () => import('./features/effects/effects-view'),
-    claims: () => import('./features/claims/claims-view'),
-    sources: () => import('./features/sources/sources-view'),
-    about: () => import('./features/about/about-view'),
-  };
-  if (view && Object.hasOwn(load, view)) load[view]!().catch(() => {});
-}
-
-/**
  * The address asks for another view (or filters) than the prerendered one: take the prerendered view's controls
  * away at once, so nobody clicks a grid that is about to be replaced, and say what is happening.
  */
@@ -72,7 +57,6 @@ async function boot(container: HTMLElement) {
   const baked = container.dataset.prerendered;
   const adoptable = Boolean(baked) && window.location.search === '';
   if (baked && !adoptable) clearPrerendered(container);
-  if (!adoptable) preloadView(new URLSearchParams(window.location.search).get('view'));
   if (adoptable) await afterPaint();
   warmChecker();
   // The data loads beside the scripts either way; on the landing view the outcome decides between adopting and
