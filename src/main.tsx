@@ -58,7 +58,9 @@ async function boot(container: HTMLElement) {
   const adoptable = Boolean(baked) && window.location.search === '';
   if (baked && !adoptable) clearPrerendered(container);
   if (adoptable) await afterPaint();
-  warmChecker();
+  // A deep link waits for the data anyway: start the worker now, so its script loads while the files download. (On
+  // the landing view the files come fast after the paint; a worker started early there only competes for the CPU.)
+  else warmChecker();
   // The data loads beside the scripts either way; on the landing view the outcome decides between adopting and
   // drawing afresh, elsewhere the app receives the load already under way (Retry loads again).
   const started = loader();
