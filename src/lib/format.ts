@@ -46,11 +46,12 @@ export function formatDecimal(value: number, maximumFractionDigits: number): str
   return `${sign}${intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fracPart ? `.${fracPart}` : ''}`;
 }
 
-const numberFormat = { format: (value: number) => formatDecimal(value, 3) };
-const percentFormat = { format: (value: number) => formatDecimal(value, 1) };
+/** Numbers to 3 decimals, percentages to 1, as everywhere in the app. */
+const number = (value: number) => formatDecimal(value, 3);
+const percent = (value: number) => formatDecimal(value, 1);
 
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? MISSING : numberFormat.format(value);
+  return value === null || value === undefined ? MISSING : number(value);
 }
 
 const SINGULAR: Record<string, string> = {
@@ -67,14 +68,14 @@ const SINGULAR: Record<string, string> = {
 
 /** "67%", "27.5 days", "−11.88 points", "g 0.27", "1 week". */
 export function formatQuantity(value: number, unit: string): string {
-  if (unit === '%') return `${percentFormat.format(value)}%`;
-  if ((EFFECT_UNITS as readonly string[]).includes(unit)) return `${unit} = ${numberFormat.format(value)}`;
+  if (unit === '%') return `${percent(value)}%`;
+  if ((EFFECT_UNITS as readonly string[]).includes(unit)) return `${unit} = ${number(value)}`;
   const word = value === 1 ? (SINGULAR[unit] ?? unit) : unit;
-  return `${numberFormat.format(value)} ${word}`;
+  return `${number(value)} ${word}`;
 }
 
 function formatBound(value: number, unit: string): string {
-  return unit === '%' ? `${percentFormat.format(value)}` : numberFormat.format(value);
+  return unit === '%' ? `${percent(value)}` : number(value);
 }
 
 const BOUND_WORDS: Record<Bound, { words: string; sign: string }> = {
@@ -89,7 +90,7 @@ export function formatValue(
   if (o.value !== null && o.bound) {
     const { words, sign } = BOUND_WORDS[o.bound];
     return (EFFECT_UNITS as readonly string[]).includes(o.unit)
-      ? `${o.unit} ${sign} ${numberFormat.format(o.value)}`
+      ? `${o.unit} ${sign} ${number(o.value)}`
       : `${words} ${formatQuantity(o.value, o.unit)}`;
   }
   if (o.value !== null) return formatQuantity(o.value, o.unit);
@@ -139,12 +140,6 @@ export function shortCitation(source: Source): string {
   return source.year ? `${surname} ${source.year}${letter}` : `${surname} n.d.`;
 }
 
-/**
- * English cardinal plurals, as `Intl.PluralRules('en')` selects them: "one" for exactly 1 (with no fraction
- * shown), "other" otherwise. Written out for the same reason as formatDecimal.
- */
-const pluralRules = { select: (count: number) => (Math.abs(count) === 1 ? 'one' : 'other') };
-
 /** "1 row", "2 rows": English plurals. */
 export function plural(count: number, one: string, other: string): string {
   return `${formatNumber(count)} ${pluralWord(count, one, other)}`;
@@ -152,7 +147,8 @@ export function plural(count: number, one: string, other: string): string {
 
 /** Just the word: "row" or "rows", for sentences that place the number themselves. */
 export function pluralWord(count: number, one: string, other: string): string {
-  return pluralRules.select(count) === 'one' ? one : other;
+  // As Intl.PluralRules('en') selects (written out for the same reason as formatDecimal): "one" only for ±1.
+  return Math.abs(count) === 1 ? one : other;
 }
 
 /**
