@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PrerenderScript from './scripts/prerender';
 import react from '@vitejs/plugin-react';
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy, headersFor, parseHeaders } from './bench/serve.ts';
 
@@ -32,6 +34,49 @@ function datasetFiles(): Plugin {
       for (const file of jsonFiles()) {
         this.emitFile({ type: 'asset', fileName: `data/${file}`, source: readFileSync(resolve(dataDir, file)) });
       }
+    },
+  };
+}
+
+/**
+ * React DOM's client ships as CommonJS: 600 KB of source in one module, which a bundler must wrap in one function.
+ * The browser compiles a module's top level while it downloads, off the main thread, but a function only when it is
+ * first called, on the main thread: for that wrapper, a single 40 ms task on this machine (160 ms at a phone's
+ * speed), the longest of the whole load. Its shape is simple (three requires at the top, three exports at the
+ * end), so the build states them as imports and exports, and the bundler keeps the code at the module's top level.
+ * Any other shape (a new React version) stops the build with a message, rather than shipping a half-converted file.
+ */
+export function reactDomClientAsModule(): Plugin {
+  const require = createRequire(import.meta.url);
+  const file = resolve(dirname(require.resolve('react-dom/package.json')), 'cjs/react-dom-client.production.js');
+  const requires =
+    /^var Scheduler = require\("scheduler"\),\n {2}React = require\("react"\),\n {2}ReactDOM = require\("react-dom"\);$/m;
+  const IMPORTS = 'import Scheduler from "scheduler";\nimport React from "react";\nimport ReactDOM from "react-dom";';
+  const exported = /^exports\.(createRoot|hydrateRoot|version) = /gm;
+  return {
+    name: 'react-dom-client-as-module',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'react-dom/client' ? file : null;
+    },
+    transform(code, id) {
+      if (id !== file) return null;
+      const names = [...code.matchAll(exported)].map((m) => m[1]);
+      const rest = code.replace(requires, '').replace(exported, '');
+      if (
+        !requires.test(code) ||
+        names.join() !== 'createRoot,hydrateRoot,version' ||
+        /\b(require\(|exports\.|module\.exports)/.test(rest)
+      ) {
+        throw new Error(`${file} no longer has the shape react-dom-client-as-module expects (vite.config.ts)`);
+      }
+      // Same lines, so the source map stays true line for line.
+      const out = new MagicString(code);
+      const header = requires.exec(code)!;
+      out.overwrite(header.index, header.index + header[0].length, IMPORTS);
+      for (const m of code.matchAll(exported)) out.overwrite(m.index, m.index + m[0].length, `export const ${m[1]} = `);
+      return { code: out.toString(), map: out.generateMap({ hires: 'boundary', source: id }) };
     },
   };
 }
@@ -108,9 +153,16 @@ function prerenderLanding(): Plugin {
 export default defineConfig({
   // Relative base: the build works from any static host or sub-path.
   base: './',
-  plugins: [react(), datasetFiles(), cspMeta(), scriptsLowPriority(), prerenderLanding()],
+  plugins: [react(), reactDomClientAsModule(), datasetFiles(), cspMeta(), scriptsLowPriority(), prerenderLanding()],
   build: {
     target: 'es2022',
+    modulePreload: {
+      // The page's own dynamic imports (src/main.tsx: React DOM and the app, after the first paint) fetch their
+      // imports as the browser finds them: preloading them meant inserting a dozen <link>s in one task, which cost
+      // 20-90 ms at a phone's speed. The views' chunks keep their preloads, and index.html its own.
+      resolveDependencies: (_file, deps, { hostId, hostType }) =>
+        hostType === 'js' && /(^|\/)index-[\w-]+\.js$/.test(hostId) ? [] : deps,
+    },
     sourcemap: true,
   },
   // `vite preview` (the e2e tests' server) sends the production headers that apply to every path, CSP included.

@@ -7,7 +7,7 @@ import { SiteHeader } from './site-header';
 import type { LoadResult } from '../data/load';
 import type { Store } from '../data/normalize';
 import { selectFiltered } from '../selectors/select-filtered';
-import { selectGlance } from '../selectors/select-glance';
+import { glanceSteps } from '../selectors/select-glance';
 import { selectAllRows } from '../selectors/select-table-rows';
 import { DEFAULT_FILTERS } from '../state/view-state';
 import { useDataset, type Loader } from './use-dataset';
@@ -21,8 +21,10 @@ export async function prepareLanding(store: Store, nextTask: () => Promise<void>
   selectAllRows(store);
   await nextTask();
   const { outcomes } = selectFiltered(store, DEFAULT_FILTERS);
-  await nextTask();
-  selectGlance(store, outcomes);
+  for (const step of glanceSteps(store, outcomes)) {
+    await nextTask();
+    step();
+  }
   await nextTask();
 }
 

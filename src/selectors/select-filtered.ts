@@ -196,10 +196,22 @@ export function selectFiltered(store: Store, filters: Filters): FilteredView {
   // selectors memoized on them (the grid, the charts) compute once per dataset.
   if (!hasActiveFilters(filters)) {
     let view = UNFILTERED.get(store);
-    if (!view) UNFILTERED.set(store, (view = filterRows(store, filters)));
+    if (!view) UNFILTERED.set(store, (view = everyRow(store)));
     return view;
   }
   return filterRows(store, filters);
+}
+
+/** Nothing filtered: every row, with no need for the facet index (built only once a filter or a count needs it). */
+function everyRow(store: Store): FilteredView {
+  const rows = [...selectAllRows(store)];
+  const outcomes: Outcome[] = [];
+  const claims: Claim[] = [];
+  for (const row of rows) {
+    if (row.rowKind === 'figure') outcomes.push(row.outcome);
+    else claims.push(row.claim);
+  }
+  return { rows, outcomes, claims, total: { figures: outcomes.length, claims: claims.length } };
 }
 
 function filterRows(store: Store, filters: Filters): FilteredView {

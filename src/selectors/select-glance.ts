@@ -7,7 +7,7 @@ import { figureCondition } from './population';
 import { selectArmPairs, type ArmPair } from './select-arm-pairs';
 import { selectEvidenceSeries } from './select-evidence-series';
 import { earliestOnset, markDays, selectTimeSeries, type TimeMark } from './select-time-series';
-import { OPTIONS, QUESTIONS, designRank, type OptionId, type QuestionId } from './options';
+import { OPTIONS, QUESTIONS, designRank, placeAll, type OptionId, type QuestionId } from './options';
 
 /** One cell of the summary-of-findings grid, with the exact figures it rests on. */
 export type GlanceCell = {
@@ -115,13 +115,36 @@ export function selectGlance(store: Store, outcomes: readonly Outcome[]): Glance
   return memoOn(store, outcomes, 'glance', () => glanceOf(store, outcomes));
 }
 
+/** What the grid is computed from: each a memoized selector, so computing one ahead makes the grid's call free. */
+const glanceParts = (store: Store, outcomes: readonly Outcome[]) => ({
+  time: () => selectTimeSeries(store, outcomes),
+  improve: () => selectArmPairs(store, outcomes, ['response', 'remission', 'loss-of-diagnosis'], { domain: 'ptsd' }),
+  harms: () => selectArmPairs(store, outcomes, ['adverse-event'], { includeContext: true }),
+  dropout: () => selectArmPairs(store, outcomes, ['dropout']),
+  quitHarm: () => selectArmPairs(store, outcomes, ['dropout-adverse-event']),
+  evidence: () => selectEvidenceSeries(store, outcomes),
+});
+
+/**
+ * The grid as a list of steps, each a few milliseconds, the last the grid itself: for a caller that computes it a
+ * task at a time so no single task is long (the landing view, before adopting the prerendered page).
+ */
+export function glanceSteps(store: Store, outcomes: readonly Outcome[]): (() => unknown)[] {
+  return [
+    () => placeAll(store, outcomes),
+    ...Object.values(glanceParts(store, outcomes)),
+    () => selectGlance(store, outcomes),
+  ];
+}
+
 function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
-  const time = selectTimeSeries(store, outcomes);
-  const improve = selectArmPairs(store, outcomes, ['response', 'remission', 'loss-of-diagnosis'], { domain: 'ptsd' });
-  const harms = selectArmPairs(store, outcomes, ['adverse-event'], { includeContext: true });
-  const dropout = selectArmPairs(store, outcomes, ['dropout']);
-  const quitHarm = selectArmPairs(store, outcomes, ['dropout-adverse-event']);
-  const evidence = selectEvidenceSeries(store, outcomes);
+  const parts = glanceParts(store, outcomes);
+  const time = parts.time();
+  const improve = parts.improve();
+  const harms = parts.harms();
+  const dropout = parts.dropout();
+  const quitHarm = parts.quitHarm();
+  const evidence = parts.evidence();
 
   const cell = (
     option: OptionId,
