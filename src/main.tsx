@@ -3,10 +3,10 @@
 // stylesheet, and the scripts and data (about 250 KiB compressed) never compete with them on a slow network. React
 // and the app then load side by side and are evaluated in tasks of their own, so no single task is long.
 import './app/app.css';
-import { checkInWorker, warmChecker } from './data/check-in-worker';
+import { readInWorker, warmChecker } from './data/check-in-worker';
 import { loadDataset, nextTask, type LoadResult } from './data/load';
 
-const loader = () => loadDataset(document.baseURI, fetch, checkInWorker);
+const loader = () => loadDataset(document.baseURI, fetch, readInWorker);
 
 /** Resolves once the browser has painted the page as it stands (or soon, in a hidden tab, which never paints). */
 function afterPaint(): Promise<void> {
@@ -46,8 +46,8 @@ function clearPrerendered(container: HTMLElement) {
 
 /**
  * The build prerenders the landing view (Compare, nothing filtered) from data/ into index.html and marks it with
- * the files' fingerprint, so the answer is on screen before any script runs. Once it is painted, the page fetches
- * the data, checks it in a worker, and:
+ * the files' fingerprint, so the answer is on screen before any script runs. Once it is painted, a worker fetches
+ * and checks the data, and the page:
  * - adopts the prerendered markup (hydration, as a transition in small slices) when the address is the landing
  *   view and the files are the ones the markup was made from;
  * - otherwise draws the page afresh: another view or filters in the address, a replaced dataset, or the error
@@ -58,8 +58,8 @@ async function boot(container: HTMLElement) {
   const adoptable = Boolean(baked) && window.location.search === '';
   if (baked && !adoptable) clearPrerendered(container);
   if (adoptable) await afterPaint();
-  // A deep link waits for the data anyway: start the worker now, so its script loads while the files download. (On
-  // the landing view the files come fast after the paint; a worker started early there only competes for the CPU.)
+  // A deep link waits for the data anyway: start the worker (which fetches and checks the files) at once. On the
+  // landing view it starts after the paint, when it no longer competes with it.
   else warmChecker();
   // The data loads beside the scripts either way; on the landing view the outcome decides between adopting and
   // drawing afresh, elsewhere the app receives the load already under way (Retry loads again).
@@ -72,8 +72,12 @@ async function boot(container: HTMLElement) {
     return started;
   };
   const data: Promise<LoadResult | undefined> = adoptable ? started.catch(() => undefined) : Promise.resolve(undefined);
-  // Both download at once; each is evaluated when it arrives, in its own task.
+  // Both download at once; each is evaluated when it arrives, in its own task. Starting a request costs the page a
+  // few milliseconds, so each starts in a task of its own too.
+  await nextTask();
   const appModule = import('./app/app');
+  appModule.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  await nextTask();
   const { createRoot, hydrateRoot } = await import('react-dom/client');
   await nextTask();
   const [{ StrictMode, startTransition }, { App, prepareLanding }] = await Promise.all([import('react'), appModule]);

@@ -8,7 +8,7 @@ import type { LoadResult } from '../data/load';
 import type { Store } from '../data/normalize';
 import { selectFiltered } from '../selectors/select-filtered';
 import { glanceSteps } from '../selectors/select-glance';
-import { selectAllRows } from '../selectors/select-table-rows';
+import { prepareAllRows } from '../selectors/select-table-rows';
 import { DEFAULT_FILTERS } from '../state/view-state';
 import { useDataset, type Loader } from './use-dataset';
 import { Dashboard } from './dashboard';
@@ -18,7 +18,7 @@ import { Dashboard } from './dashboard';
  * at-a-glance grid), so that adopting the prerendered page is only React's own work, in short slices.
  */
 export async function prepareLanding(store: Store, nextTask: () => Promise<void>): Promise<void> {
-  selectAllRows(store);
+  await prepareAllRows(store, nextTask);
   await nextTask();
   const { outcomes } = selectFiltered(store, DEFAULT_FILTERS);
   for (const step of glanceSteps(store, outcomes)) {

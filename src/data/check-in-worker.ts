@@ -1,9 +1,8 @@
 import workerUrl from './check.worker.ts?worker&url';
 import type { ParsedDataset } from './check';
-import type { CheckedTexts } from './check-texts';
-import type { CollectionName, DatasetTexts } from './files';
-import { checkOnPage } from './load';
-import type { WorkerMessage } from './worker-protocol';
+import type { CollectionName } from './files';
+import { readOnPage, type Reader } from './load';
+import type { ReadRequest, WorkerMessage } from './worker-protocol';
 
 type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
 type TrustedTypesApi = {
@@ -52,24 +51,25 @@ function spawn(): Spawned | null {
 
 let warm: Spawned | null = null;
 
-/** Starts the validation worker ahead of the data, so its script loads while the files download. */
+/** Starts the worker ahead of the read, so its script loads while React and the app do. */
 export function warmChecker(): void {
   if (typeof Worker !== 'undefined' && !warm) warm = spawn();
 }
 
 /**
- * Checks the dataset in a worker (the one warmChecker started, or a new one). If a worker cannot start (no Worker,
- * a stricter host policy, a failed script) or fails, the same check runs on the page instead: slower to paint,
- * never a different answer.
+ * Reads the dataset (fetch and check) in a worker: the one warmChecker started, or a new one. If a worker cannot
+ * start (no Worker, a stricter host policy, a failed script) or fails, the same read runs on the page instead:
+ * slower to paint, never a different answer.
  */
-export function checkInWorker(texts: DatasetTexts): Promise<CheckedTexts> {
-  if (typeof Worker === 'undefined') return checkOnPage(texts);
+export const readInWorker: Reader = (base) => {
+  const onPage = readOnPage();
+  if (typeof Worker === 'undefined') return onPage(base);
   const spawned = warm ?? spawn();
   warm = null;
-  if (!spawned || spawned.failed) return checkOnPage(texts);
+  if (!spawned || spawned.failed) return onPage(base);
   const { worker } = spawned;
   return new Promise((resolve, reject) => {
-    spawned.onFail = () => checkOnPage(texts).then(resolve, reject);
+    spawned.onFail = () => onPage(base).then(resolve, reject);
     const received: Record<CollectionName, unknown[]> = { sources: [], treatments: [], outcomes: [], claims: [] };
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
@@ -79,13 +79,13 @@ export function checkInWorker(texts: DatasetTexts): Promise<CheckedTexts> {
       }
       worker.terminate();
       const { summary } = message;
-      if (summary.status === 'invalid') {
+      if (summary.status !== 'ready') {
         resolve(summary);
         return;
       }
       const { version, reviewed, fingerprint } = summary;
       resolve({ status: 'ready', dataset: { version, reviewed, ...received } as ParsedDataset, fingerprint });
     };
-    worker.postMessage(texts);
+    worker.postMessage({ base } satisfies ReadRequest);
   });
-}
+};

@@ -1,5 +1,6 @@
 import { validateDataset, type DataIssue, type ParsedDataset } from './check';
 import { COLLECTIONS, DATA_FILE_NAMES, datasetFingerprint, type DatasetTexts } from './files';
+import type { FetchFailure, Read } from './load';
 
 /** The four files' text checked as one: JSON first, then the contract (schema and cross-file references). */
 export type CheckedTexts =
@@ -8,7 +9,8 @@ export type CheckedTexts =
 /** The validation worker's verdict, sent after the records themselves (src/data/worker-protocol.ts). */
 export type CheckSummary =
   | { status: 'ready'; fingerprint: string; version: string; reviewed: string }
-  | { status: 'invalid'; issues: DataIssue[] };
+  | { status: 'invalid'; issues: DataIssue[] }
+  | { status: 'fetch-failed'; failures: FetchFailure[] };
 
 /** Runs in the validation worker, or on the page where workers are unavailable; the result is the same. */
 export function checkTexts(texts: DatasetTexts): CheckedTexts {
@@ -31,8 +33,8 @@ export function checkTexts(texts: DatasetTexts): CheckedTexts {
     : { status: 'invalid', issues: result.issues };
 }
 
-export function summarize(checked: CheckedTexts): CheckSummary {
-  if (checked.status === 'invalid') return checked;
+export function summarize(checked: Read): CheckSummary {
+  if (checked.status !== 'ready') return checked;
   const { version, reviewed } = checked.dataset;
   return { status: 'ready', fingerprint: checked.fingerprint, version, reviewed };
 }

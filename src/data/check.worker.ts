@@ -1,16 +1,17 @@
 /// <reference lib="webworker" />
-// The dataset check off the page's main thread: receives the four files' text, checks them, and answers with the
-// records in slices (each a short task for the page to take in) and then the verdict: the fingerprint, or the
-// located issues. Parsing and validating ~900 kB of JSON here keeps the page responsive while it loads.
+// The dataset read off the page's main thread: fetches the four files (their download and decoding never touch the
+// page), checks them, and answers with the records in slices (each a short task for the page to take in) and then
+// the verdict: the fingerprint, the located issues, or the files that could not be fetched. Parsing and validating
+// ~900 kB of JSON here keeps the page responsive while it loads.
 import { checkTexts, summarize } from './check-texts';
-import type { DatasetTexts } from './files';
-import { RECORDS_PER_MESSAGE, type WorkerMessage } from './worker-protocol';
+import { readDataset } from './load';
+import { RECORDS_PER_MESSAGE, type ReadRequest, type WorkerMessage } from './worker-protocol';
 
-self.onmessage = (event: MessageEvent<DatasetTexts>) => {
-  const checked = checkTexts(event.data);
+self.onmessage = async (event: MessageEvent<ReadRequest>) => {
+  const read = await readDataset(event.data.base, fetch, checkTexts);
   const post = (message: WorkerMessage) => self.postMessage(message);
-  if (checked.status === 'ready') {
-    const { sources, treatments, outcomes, claims } = checked.dataset;
+  if (read.status === 'ready') {
+    const { sources, treatments, outcomes, claims } = read.dataset;
     for (const [collection, records] of [
       ['sources', sources],
       ['treatments', treatments],
@@ -22,5 +23,5 @@ self.onmessage = (event: MessageEvent<DatasetTexts>) => {
       }
     }
   }
-  post({ kind: 'done', summary: summarize(checked) });
+  post({ kind: 'done', summary: summarize(read) });
 };

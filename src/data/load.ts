@@ -14,11 +14,12 @@ export type LoadResult =
   | { status: 'invalid'; issues: DataIssue[] }
   | { status: 'fetch-failed'; failures: FetchFailure[] };
 
-/** Turns the four files' text into a checked dataset; in a worker on the page, directly in tests and the build. */
-export type Checker = (texts: DatasetTexts) => Promise<CheckedTexts>;
-
-/** The check on the calling thread; the validator (zod and the schema) loads only when it is needed. */
-export const checkOnPage: Checker = (texts) => import('./check-texts').then((m) => m.checkTexts(texts));
+/**
+ * The four files fetched and checked as one; read in a worker on the page (src/data/check-in-worker.ts), directly
+ * in tests and the build. Never partial: the checked dataset, the located issues, or what could not be fetched.
+ */
+export type Read = CheckedTexts | { status: 'fetch-failed'; failures: FetchFailure[] };
+export type Reader = (base: string) => Promise<Read>;
 
 /** Lets the page paint and answer input before the next step of loading (a new task). */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,8 +30,7 @@ async function fetchText(fetchImpl: typeof fetch, base: string, file: string): P
   const url = new URL(`data/${file}`, base).toString();
   let response: Response;
   try {
-    // Default cache mode, so the <link rel="preload"> in index.html is used; the host marks data/ "no-cache",
-    // so a replaced file is still fetched anew.
+    // Default cache mode: the host marks data/ "no-cache", so a replaced file is fetched anew.
     response = await fetchImpl(url);
   } catch (error) {
     return {
@@ -58,21 +58,42 @@ async function fetchText(fetchImpl: typeof fetch, base: string, file: string): P
 }
 
 /**
- * Fetches data/*.json relative to the page, so a replaced dataset needs no rebuild, then checks all four files as
- * one. Never yields partial data.
+ * Fetches data/*.json relative to `base` (the page's address), so a replaced dataset needs no rebuild, then checks
+ * all four files as one with `check`. Runs in the validation worker, or on the page where no worker can start.
  */
-export async function loadDataset(
+export async function readDataset(
   base: string,
-  fetchImpl: typeof fetch = fetch,
-  check: Checker = checkOnPage,
-): Promise<LoadResult> {
-  const fetched = await Promise.all(COLLECTIONS.map((name) => fetchText(fetchImpl, base, DATA_FILE_NAMES[name])));
+  fetchImpl: typeof fetch,
+  check: (texts: DatasetTexts) => CheckedTexts | Promise<CheckedTexts>,
+): Promise<Read> {
+  // Each request is started in a task of its own: on the page, starting one costs a few milliseconds.
+  const requests: Promise<Fetched>[] = [];
+  for (const name of COLLECTIONS) {
+    if (requests.length > 0) await nextTask();
+    requests.push(fetchText(fetchImpl, base, DATA_FILE_NAMES[name]));
+  }
+  const fetched = await Promise.all(requests);
   const failures = fetched.flatMap((f) => (f.ok ? [] : [f.failure]));
   if (failures.length > 0) return { status: 'fetch-failed', failures };
   const texts = Object.fromEntries(
     COLLECTIONS.map((name, i) => [name, (fetched[i] as { text: string }).text]),
   ) as DatasetTexts;
-  const checked = await check(texts);
+  return check(texts);
+}
+
+/** Fetches and checks on the calling thread; the validator (zod and the schema) loads only when it is needed. */
+export const readOnPage =
+  (fetchImpl: typeof fetch = fetch): Reader =>
+  (base) =>
+    readDataset(base, fetchImpl, (texts) => import('./check-texts').then((m) => m.checkTexts(texts)));
+
+/** Reads the dataset (on the page unless another reader is given) and builds the store. Never yields partial data. */
+export async function loadDataset(
+  base: string,
+  fetchImpl: typeof fetch = fetch,
+  read: Reader = readOnPage(fetchImpl),
+): Promise<LoadResult> {
+  const checked = await read(base);
   if (checked.status !== 'ready') return checked;
   await nextTask();
   return {

@@ -1,5 +1,6 @@
 import type { ParsedDataset } from './check';
 import type { Claim, Outcome, Source, Treatment } from './schema';
+import { forEachInSlices } from '../lib/slices';
 
 /**
  * The validated dataset as every view reads it: frozen (views cannot mutate a
@@ -53,15 +54,8 @@ export function buildStore(dataset: ParsedDataset): Store {
  * (the page's boot path; tests and the build use buildStore).
  */
 export async function buildStoreInSlices(dataset: ParsedDataset, nextTask: () => Promise<void>): Promise<Store> {
-  let sliceEnd = performance.now() + 8;
   for (const records of [dataset.sources, dataset.treatments, dataset.outcomes, dataset.claims]) {
-    for (const record of records) {
-      deepFreeze(record);
-      if (performance.now() > sliceEnd) {
-        await nextTask();
-        sliceEnd = performance.now() + 8;
-      }
-    }
+    await forEachInSlices<object>(records, deepFreeze, nextTask);
     Object.freeze(records);
   }
   return indexStore(Object.freeze(dataset));

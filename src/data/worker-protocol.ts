@@ -7,5 +7,8 @@ import type { CollectionName } from './files';
  */
 export const RECORDS_PER_MESSAGE = 100;
 
+/** What the page asks of the worker: the address the data files are relative to (the page's). */
+export type ReadRequest = { base: string };
+
 export type WorkerMessage =
   { kind: 'records'; collection: CollectionName; records: unknown[] } | { kind: 'done'; summary: CheckSummary };

@@ -1,5 +1,6 @@
 import type { Store } from '../data/normalize';
 import type { Outcome, Source } from '../data/schema';
+import { memoOn } from './memo';
 import { OPTIONS, RANDOMIZED_KINDS, placeAll, type OptionId } from './options';
 
 export type EvidenceRow = {
@@ -20,6 +21,10 @@ export type EvidenceRow = {
 
 /** How much PTSD evidence each option has among the figures shown, counted from the sources. */
 export function selectEvidenceSeries(store: Store, outcomes: readonly Outcome[]): EvidenceRow[] {
+  return memoOn(store, outcomes, 'evidence', () => evidenceSeries(store, outcomes));
+}
+
+function evidenceSeries(store: Store, outcomes: readonly Outcome[]): EvidenceRow[] {
   const placed = placeAll(store, outcomes).filter((p) => p.ptsd);
   return OPTIONS.map((option) => {
     const mine = placed.filter((p) => p.option === option);

@@ -11,6 +11,7 @@ import {
   type Metric,
 } from '../data/vocabulary';
 import { formatTimepoint, formatValue, shortCitation } from '../lib/format';
+import { forEachInSlices } from '../lib/slices';
 import { figureCondition } from './population';
 
 /** What every evidence-table row has, figure or claim. */
@@ -188,14 +189,27 @@ export function selectAllRows(store: Store): readonly TableRow[] {
   const hit = cache.get(store);
   if (hit) return hit;
   const rows: TableRow[] = [];
-  for (const o of store.outcomes) {
-    const row = figureRow(store, o);
-    if (row) rows.push(row);
-  }
-  for (const c of store.claims) {
-    const row = claimRow(store, c);
-    if (row) rows.push(row);
-  }
+  for (const o of store.outcomes) addFigureRow(store, o, rows);
+  for (const c of store.claims) addClaimRow(store, c, rows);
   cache.set(store, rows);
   return rows;
+}
+
+/** The same rows as selectAllRows, built a slice per task (the landing view, before it adopts the prerendered page). */
+export async function prepareAllRows(store: Store, nextTask: () => Promise<void>): Promise<void> {
+  if (cache.has(store)) return;
+  const rows: TableRow[] = [];
+  await forEachInSlices(store.outcomes, (o) => addFigureRow(store, o, rows), nextTask);
+  await forEachInSlices(store.claims, (c) => addClaimRow(store, c, rows), nextTask);
+  if (!cache.has(store)) cache.set(store, rows);
+}
+
+function addFigureRow(store: Store, o: Outcome, rows: TableRow[]) {
+  const row = figureRow(store, o);
+  if (row) rows.push(row);
+}
+
+function addClaimRow(store: Store, c: Claim, rows: TableRow[]) {
+  const row = claimRow(store, c);
+  if (row) rows.push(row);
 }

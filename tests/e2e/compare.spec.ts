@@ -81,9 +81,33 @@ test('the landing view is in the page before any script runs, and the page adopt
   await expect(page).toHaveURL(/view=table/);
   expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
   expect(warnings.filter((w) => /redrawn|hydrat|Minified React error/i.test(w))).toEqual([]);
-  // The dataset was checked in the worker; the page never loaded the validator itself.
+  // The dataset was fetched and checked in the worker; the page never loaded the validator, nor the files itself
+  // (the page's own resource timeline has the scripts but no data file).
   expect(scripts.some((url) => /check\.worker-/.test(url))).toBe(true);
   expect(scripts.filter((url) => /check-texts-/.test(url))).toEqual([]);
+  const pageResources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(pageResources.some((url) => /\/assets\/app-[^/]+\.js$/.test(url))).toBe(true);
+  expect(pageResources.filter((url) => /\/data\/[a-z]+\.json/.test(url))).toEqual([]);
+});
+
+test('when the worker cannot start, the page fetches and checks the data itself, with the same answer', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/check\.worker-[^/]+\.js/, (route) => route.abort('internetdisconnected'));
+  await page.goto('./');
+  await expect(page).toHaveTitle('Compare · PTSD Treatment Evidence');
+  await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+  // The page read the four files itself.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => performance.getEntriesByType('resource').filter((e) => /\/data\/[a-z]+\.json/.test(e.name)).length,
+      ),
+    )
+    .toBe(4);
+  await page.getByTestId('glance-ketamine-onset').getByRole('link').click();
+  await expect(page).toHaveURL(/view=table/);
+  await expect(page.getByRole('table').first()).toBeVisible();
 });
 
 test('replaced data files (a different fingerprint) are drawn afresh, not shown over the prerendered figures', async ({
