@@ -77,6 +77,7 @@ async function boot(container: HTMLElement) {
   await nextTask();
   const appModule = import('./app/app');
   appModule.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  if (!adoptable) appModule.then(({ preloadLinkedView }) => preloadLinkedView(window.location.search)).catch(() => {});
   await nextTask();
   const { createRoot, hydrateRoot } = await import('react-dom/client');
   await nextTask();

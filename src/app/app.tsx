@@ -11,7 +11,8 @@ import { glanceSteps } from '../selectors/select-glance';
 import { prepareAllRows } from '../selectors/select-table-rows';
 import { DEFAULT_FILTERS } from '../state/view-state';
 import { useDataset, type Loader } from './use-dataset';
-import { Dashboard } from './dashboard';
+import { Dashboard, preloadViewCode } from './dashboard';
+import { parseViewState } from '../state/url-codec';
 
 /**
  * Computes, one step per task, what the landing view draws from (rows, the facet index, the unfiltered lists, the
@@ -26,6 +27,11 @@ export async function prepareLanding(store: Store, nextTask: () => Promise<void>
     step();
   }
   await nextTask();
+}
+
+/** For a link into another view than Compare: that view's code starts downloading now, beside the data. */
+export function preloadLinkedView(search: string): void {
+  preloadViewCode(parseViewState(search));
 }
 
 type Props = {

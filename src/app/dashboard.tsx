@@ -27,13 +27,31 @@ import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 import { ViewBoundary } from './error-boundary';
 
-// Only Compare's grid is in the first download; every other view is its own chunk, fetched when opened.
-const AboutView = lazy(() => import('../features/about/about-view').then((m) => ({ default: m.AboutView })));
-const EffectsView = lazy(() => import('../features/effects/effects-view').then((m) => ({ default: m.EffectsView })));
-const ClaimsView = lazy(() => import('../features/claims/claims-view').then((m) => ({ default: m.ClaimsView })));
-const SourcePage = lazy(() => import('../features/sources/source-page').then((m) => ({ default: m.SourcePage })));
-const SourcesView = lazy(() => import('../features/sources/sources-view').then((m) => ({ default: m.SourcesView })));
-const TableView = lazy(() => import('../features/table/table-view').then((m) => ({ default: m.TableView })));
+// Only Compare's grid is in the first download; every other view is its own chunk, fetched when opened (or, for a
+// link straight to it, while the data loads: preloadViewCode).
+const VIEW_CODE = {
+  about: () => import('../features/about/about-view'),
+  effects: () => import('../features/effects/effects-view'),
+  claims: () => import('../features/claims/claims-view'),
+  sourcePage: () => import('../features/sources/source-page'),
+  sources: () => import('../features/sources/sources-view'),
+  table: () => import('../features/table/table-view'),
+};
+const AboutView = lazy(() => VIEW_CODE.about().then((m) => ({ default: m.AboutView })));
+const EffectsView = lazy(() => VIEW_CODE.effects().then((m) => ({ default: m.EffectsView })));
+const ClaimsView = lazy(() => VIEW_CODE.claims().then((m) => ({ default: m.ClaimsView })));
+const SourcePage = lazy(() => VIEW_CODE.sourcePage().then((m) => ({ default: m.SourcePage })));
+const SourcesView = lazy(() => VIEW_CODE.sources().then((m) => ({ default: m.SourcesView })));
+const TableView = lazy(() => VIEW_CODE.table().then((m) => ({ default: m.TableView })));
+
+/**
+ * Starts downloading the code of the view a link opens straight into, so it arrives while the data is fetched and
+ * checked rather than after. A failure is left to the view's own boundary, which says so when the view is drawn.
+ */
+export function preloadViewCode(state: Pick<ViewState, 'view' | 'source'>): void {
+  const key = state.view === 'sources' && state.source ? 'sourcePage' : state.view;
+  if (key !== 'compare') VIEW_CODE[key]().catch(() => {});
+}
 
 /** The filter panel with its facet counts, which follow the (deferred) filters the results follow. */
 function CountedFilterPanel({

@@ -341,3 +341,22 @@ test('the details panel is a modal dialog: the page behind is inert, focus comes
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
 });
+
+test('a link straight to the table fetches the table’s code while the data is still loading', async ({ page }) => {
+  // Hold the largest data file until the table's code has been asked for (or 10 s have passed): the table's code
+  // must not wait for the data.
+  let markRequested: () => void = () => {};
+  const tableCodeRequested = new Promise<void>((resolve) => (markRequested = resolve));
+  page.on('request', (r) => /\/assets\/table-view-[^/]+\.js$/.test(r.url()) && markRequested());
+  let order = '';
+  await page.route('**/data/outcomes.json*', async (route) => {
+    order = await Promise.race([
+      tableCodeRequested.then(() => 'table code first'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('data first'), 10_000)),
+    ]);
+    await route.continue();
+  });
+  await page.goto('./?view=table');
+  await expect(page.getByRole('table').first()).toBeVisible({ timeout: 15_000 });
+  expect(order).toBe('table code first');
+});
