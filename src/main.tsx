@@ -8,16 +8,29 @@ import { loadDataset, nextTask, type LoadResult } from './data/load';
 
 const loader = () => loadDataset(document.baseURI, fetch, readInWorker);
 
-/** Resolves once the browser has painted the page as it stands (or soon, in a hidden tab, which never paints). */
-function afterPaint(): Promise<void> {
+/**
+ * Resolves once the browser has shown the prerendered page (its first contentful paint, as the browser reports it,
+ * which is when the frame reached the screen, later than the paint itself). A hidden tab never paints: it goes on at
+ * once. Where paint timing is not reported, after the next frame; and never later than 3 s.
+ */
+function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 500);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
+    let observer: PerformanceObserver | undefined;
+    const done = () => {
+      clearTimeout(fallback);
+      observer?.disconnect();
+      resolve();
+    };
+    const fallback = setTimeout(done, 3000);
+    if (document.visibilityState === 'hidden') return done();
+    if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length > 0) done();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } else {
+      requestAnimationFrame(() => setTimeout(done, 0));
+    }
   });
 }
 
@@ -57,7 +70,7 @@ async function boot(container: HTMLElement) {
   const baked = container.dataset.prerendered;
   const adoptable = Boolean(baked) && window.location.search === '';
   if (baked && !adoptable) clearPrerendered(container);
-  if (adoptable) await afterPaint();
+  if (adoptable) await afterFirstPaint();
   // A deep link waits for the data anyway: start the worker (which fetches and checks the files) at once. On the
   // landing view it starts after the paint, when it no longer competes with it.
   else warmChecker();

@@ -90,6 +90,22 @@ test('the landing view is in the page before any script runs, and the page adopt
   expect(pageResources.filter((url) => /\/data\/[a-z]+\.json/.test(url))).toEqual([]);
 });
 
+test('on the landing view nothing else is requested until the prerendered page is on screen', async ({ page }) => {
+  await page.goto('./');
+  await expect(page).toHaveTitle('Compare · PTSD Treatment Evidence');
+  const { fcp, firstLater } = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    // Everything but what index.html names (stylesheet, entry script and the runtime it imports) and the icon,
+    // which the browser fetches on its own.
+    const later = performance
+      .getEntriesByType('resource')
+      .filter((e) => !/\/(assets\/(index-[^/]+\.(css|js)|rolldown-runtime-[^/]+\.js)|favicon\.png)$/.test(e.name));
+    return { fcp: paint?.startTime ?? null, firstLater: Math.min(...later.map((e) => e.startTime)) };
+  });
+  expect(fcp).not.toBeNull();
+  expect(firstLater).toBeGreaterThanOrEqual(fcp!);
+});
+
 test('when the worker cannot start, the page fetches and checks the data itself, with the same answer', async ({
   page,
 }) => {
