@@ -159,7 +159,8 @@ export default defineConfig({
     modulePreload: {
       // The page's own dynamic imports (src/main.tsx: React DOM and the app, after the first paint) fetch their
       // imports as the browser finds them: preloading them meant inserting a dozen <link>s in one task, which cost
-      // 20-90 ms at a phone's speed. The views' chunks keep their preloads, and index.html its own.
+      // 20-90 ms at a phone's speed. The views' chunks keep their preloads, and index.html its own. (The entry chunk
+      // is the one named index-*.js: src/ has no other module called index.)
       resolveDependencies: (_file, deps, { hostId, hostType }) =>
         hostType === 'js' && /(^|\/)index-[\w-]+\.js$/.test(hostId) ? [] : deps,
     },
