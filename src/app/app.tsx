@@ -15,8 +15,9 @@ import { Dashboard, preloadViewCode } from './dashboard';
 import { parseViewState } from '../state/url-codec';
 
 /**
- * Computes, one step per task, what the landing view draws from (rows, the facet index, the unfiltered lists, the
- * at-a-glance grid), so that adopting the prerendered page is only React's own work, in short slices.
+ * Computes, one step per task, what the landing view draws from (the rows in slices, the unfiltered lists, each of
+ * the grid's selectors, then the grid), so that adopting the prerendered page is only React's own work, in short
+ * slices.
  */
 export async function prepareLanding(store: Store, nextTask: () => Promise<void>): Promise<void> {
   await prepareAllRows(store, nextTask);

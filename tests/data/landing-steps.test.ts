@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../src/data/normalize';
 import { selectFiltered } from '../../src/selectors/select-filtered';
 import { glanceSteps, selectGlance } from '../../src/selectors/select-glance';
+import { prepareAllRows, selectAllRows } from '../../src/selectors/select-table-rows';
 import { DEFAULT_FILTERS } from '../../src/state/view-state';
 import { data } from './real-dataset';
 
 // The landing view computes its lists and grid a step per task (src/app/app.tsx prepareLanding). These check, on the
 // real dataset, that the shortcuts it takes give exactly what the general path gives.
 describe('the landing view computed in steps', () => {
+  it('builds the same rows in slices as in one go, and selectAllRows then returns them', async () => {
+    const sliced = buildStore(data);
+    await prepareAllRows(sliced, () => Promise.resolve());
+    const kept = selectAllRows(sliced);
+    expect(kept).toEqual(selectAllRows(buildStore(data)));
+    expect(kept.length).toBe(data.outcomes.length + data.claims.length);
+  });
+
   it('lists every row with nothing filtered, as the filter itself does when every source is ticked', () => {
     const store = buildStore(data);
     const unfiltered = selectFiltered(store, DEFAULT_FILTERS);
