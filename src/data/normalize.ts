@@ -50,7 +50,7 @@ export function buildStore(dataset: ParsedDataset): Store {
 }
 
 /**
- * The same store, frozen in slices of at most ~8 ms each, so that building it on a slow phone never blocks input
+ * The same store, frozen in slices of about 5 ms each, so that building it on a slow phone never blocks input
  * (the page's boot path; tests and the build use buildStore).
  */
 export async function buildStoreInSlices(dataset: ParsedDataset, nextTask: () => Promise<void>): Promise<Store> {

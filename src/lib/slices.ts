@@ -6,7 +6,7 @@ export async function forEachInSlices<T>(
   items: Iterable<T>,
   each: (item: T) => void,
   nextTask: () => Promise<void>,
-  sliceMs = 8,
+  sliceMs = 5,
 ): Promise<void> {
   let sliceEnd = performance.now() + sliceMs;
   for (const item of items) {

@@ -133,11 +133,26 @@ export function glanceSteps(store: Store, outcomes: readonly Outcome[]): (() => 
   return [
     () => placeAll(store, outcomes),
     ...Object.values(glanceParts(store, outcomes)),
+    ...OPTIONS.map((option) => () => glanceColumn(store, outcomes, option)),
     () => selectGlance(store, outcomes),
   ];
 }
 
+/** One option's cells (a column of the grid), memoized, so the grid can be computed a column per task. */
+type Column = Record<QuestionId, GlanceCell>;
+const glanceColumn = (store: Store, outcomes: readonly Outcome[], option: OptionId): Column =>
+  memoOn(store, outcomes, `glance:${option}`, () => columnOf(store, outcomes, option));
+
 function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
+  const out = Object.fromEntries(QUESTIONS.map((q) => [q, {}])) as Glance;
+  for (const option of OPTIONS) {
+    const column = glanceColumn(store, outcomes, option);
+    for (const question of QUESTIONS) out[question][option] = column[question];
+  }
+  return out;
+}
+
+function columnOf(store: Store, outcomes: readonly Outcome[], option: OptionId): Column {
   const parts = glanceParts(store, outcomes);
   const time = parts.time();
   const improve = parts.improve();
@@ -176,78 +191,76 @@ function glanceOf(store: Store, outcomes: readonly Outcome[]): Glance {
     xs.filter((x) => x.option === option);
   const markOption = (m: TimeMark) => m.placed.option;
 
-  const out = Object.fromEntries(QUESTIONS.map((q) => [q, {}])) as Glance;
-  for (const option of OPTIONS) {
-    for (const kind of ['onset', 'duration'] as const) {
-      const marks = time.marks.filter((m) => m.kind === kind && markOption(m) === option);
-      out[kind][option] = cell(option, kind, { ...timeCell(marks, kind), figureIds: marks.map((m) => m.id) });
-    }
-
-    const gains = byOption(improve.pairs, option).filter((p) => p.control);
-    const g = bestPair(gains);
-    out.improve[option] = cell(option, 'improve', {
-      headline: g ? pairWords(g) : null,
-      detail: g
-        ? `${METRIC_LABELS[g.metric]} with ${inSentence(g.active.treatment.name)}; ${cite(g)}. ${plural(gains.length, 'comparison', 'comparisons')} in all.`
-        : null,
-      figureIds: pairIds(gains),
-    });
-
-    const everyRate = byOption(harms.pairs, option);
-    const uncontrolled = everyRate.filter((p) => !p.control && p.placed.ptsd);
-    const mine = everyRate.filter((p) => p.control);
-    const ptsd = mine.filter((p) => p.placed.ptsd);
-    const context = mine.filter((p) => !p.placed.ptsd);
-    const worst = (xs: ArmPair[]) => [...xs].sort((a, b) => (b.per100 ?? 0) - (a.per100 ?? 0))[0];
-    const h = worst(ptsd);
-    const c = worst(context);
-    const named = ptsd.filter((p) => !/^(any|serious)\b/i.test(p.placed.outcome.sideEffect ?? ''));
-    out['side-effects'][option] = cell(
-      option,
-      'side-effects',
-      {
-        headline: h ? `${h.placed.outcome.sideEffect}: ${pairWords(h)}` : null,
-        detail: h
-          ? `${cite(h)}. ${named.length === 0 ? 'No PTSD trial among these reports rates of single side effects.' : `${new Set(named.map((p) => p.placed.outcome.sideEffect)).size} named side effects with rates.`}`
-          : null,
-        figureIds: pairIds(ptsd.length ? ptsd : uncontrolled),
-        context: c
-          ? {
-              text: `Not a PTSD population (${CONDITION_LABELS[figureCondition(c.placed.outcome, c.placed.source)]}): ${c.placed.treatment.name}, ${c.placed.outcome.sideEffect} ${pairWords(c)} (${shortCitation(c.placed.source)}).`,
-              figureIds: pairIds(context),
-            }
-          : undefined,
-      },
-      uncontrolled.length
-        ? `No trial among the figures shown reports a side-effect rate beside a control arm; ${plural(uncontrolled.length, 'uncontrolled figure', 'uncontrolled figures')} (${[...new Set(uncontrolled.map((p) => p.placed.outcome.sideEffect))].join('; ')}).`
-        : EMPTY['side-effects'],
-    );
-
-    const leaves = byOption(dropout.pairs, option).filter((p) => p.control && p.placed.ptsd);
-    const d = bestPair(leaves);
-    const stops = byOption(quitHarm.pairs, option).filter((p) => p.placed.ptsd);
-    const s = bestPair(stops);
-    out.dropout[option] = cell(option, 'dropout', {
-      headline: d ? `${pairWords(d, ' left early')}` : null,
-      detail: d
-        ? `${d.active.treatment.name}; ${cite(d)}.${s ? ` Stopped because of side effects: ${pairWords(s)} (${shortCitation(s.placed.source)}).` : ''}`
-        : null,
-      figureIds: [...pairIds(leaves), ...pairIds(stops)],
-    });
-
-    const e = evidence.find((r) => r.option === option)!;
-    out.evidence[option] = cell(option, 'evidence', {
-      headline:
-        e.trials.length > 0
-          ? `${plural(e.trials.length, 'randomized trial', 'randomized trials')}, ${plural(e.people, 'person', 'people')}`
-          : null,
-      detail:
-        e.trials.length > 0
-          ? `${plural(e.reviews.length, 'meta-analysis or review', 'meta-analyses or reviews')} and ${plural(e.otherSources.length, 'other study', 'other studies')} also give figures.${e.trialsWithoutN ? ` ${plural(e.trialsWithoutN, "trial's", "trials'")} size not recorded.` : ''}`
-          : null,
-      figureIds: e.figureIds,
-    });
+  const out = {} as Column;
+  for (const kind of ['onset', 'duration'] as const) {
+    const marks = time.marks.filter((m) => m.kind === kind && markOption(m) === option);
+    out[kind] = cell(option, kind, { ...timeCell(marks, kind), figureIds: marks.map((m) => m.id) });
   }
+
+  const gains = byOption(improve.pairs, option).filter((p) => p.control);
+  const g = bestPair(gains);
+  out.improve = cell(option, 'improve', {
+    headline: g ? pairWords(g) : null,
+    detail: g
+      ? `${METRIC_LABELS[g.metric]} with ${inSentence(g.active.treatment.name)}; ${cite(g)}. ${plural(gains.length, 'comparison', 'comparisons')} in all.`
+      : null,
+    figureIds: pairIds(gains),
+  });
+
+  const everyRate = byOption(harms.pairs, option);
+  const uncontrolled = everyRate.filter((p) => !p.control && p.placed.ptsd);
+  const mine = everyRate.filter((p) => p.control);
+  const ptsd = mine.filter((p) => p.placed.ptsd);
+  const context = mine.filter((p) => !p.placed.ptsd);
+  const worst = (xs: ArmPair[]) => [...xs].sort((a, b) => (b.per100 ?? 0) - (a.per100 ?? 0))[0];
+  const h = worst(ptsd);
+  const c = worst(context);
+  const named = ptsd.filter((p) => !/^(any|serious)\b/i.test(p.placed.outcome.sideEffect ?? ''));
+  out['side-effects'] = cell(
+    option,
+    'side-effects',
+    {
+      headline: h ? `${h.placed.outcome.sideEffect}: ${pairWords(h)}` : null,
+      detail: h
+        ? `${cite(h)}. ${named.length === 0 ? 'No PTSD trial among these reports rates of single side effects.' : `${new Set(named.map((p) => p.placed.outcome.sideEffect)).size} named side effects with rates.`}`
+        : null,
+      figureIds: pairIds(ptsd.length ? ptsd : uncontrolled),
+      context: c
+        ? {
+            text: `Not a PTSD population (${CONDITION_LABELS[figureCondition(c.placed.outcome, c.placed.source)]}): ${c.placed.treatment.name}, ${c.placed.outcome.sideEffect} ${pairWords(c)} (${shortCitation(c.placed.source)}).`,
+            figureIds: pairIds(context),
+          }
+        : undefined,
+    },
+    uncontrolled.length
+      ? `No trial among the figures shown reports a side-effect rate beside a control arm; ${plural(uncontrolled.length, 'uncontrolled figure', 'uncontrolled figures')} (${[...new Set(uncontrolled.map((p) => p.placed.outcome.sideEffect))].join('; ')}).`
+      : EMPTY['side-effects'],
+  );
+
+  const leaves = byOption(dropout.pairs, option).filter((p) => p.control && p.placed.ptsd);
+  const d = bestPair(leaves);
+  const stops = byOption(quitHarm.pairs, option).filter((p) => p.placed.ptsd);
+  const s = bestPair(stops);
+  out.dropout = cell(option, 'dropout', {
+    headline: d ? `${pairWords(d, ' left early')}` : null,
+    detail: d
+      ? `${d.active.treatment.name}; ${cite(d)}.${s ? ` Stopped because of side effects: ${pairWords(s)} (${shortCitation(s.placed.source)}).` : ''}`
+      : null,
+    figureIds: [...pairIds(leaves), ...pairIds(stops)],
+  });
+
+  const e = evidence.find((r) => r.option === option)!;
+  out.evidence = cell(option, 'evidence', {
+    headline:
+      e.trials.length > 0
+        ? `${plural(e.trials.length, 'randomized trial', 'randomized trials')}, ${plural(e.people, 'person', 'people')}`
+        : null,
+    detail:
+      e.trials.length > 0
+        ? `${plural(e.reviews.length, 'meta-analysis or review', 'meta-analyses or reviews')} and ${plural(e.otherSources.length, 'other study', 'other studies')} also give figures.${e.trialsWithoutN ? ` ${plural(e.trialsWithoutN, "trial's", "trials'")} size not recorded.` : ''}`
+        : null,
+    figureIds: e.figureIds,
+  });
   return out;
 }
 
