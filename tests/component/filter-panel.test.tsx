@@ -36,6 +36,19 @@ afterEach(() => {
   Element.prototype.scrollIntoView = scrollIntoView;
 });
 
+/** Records the panel's scrollIntoView calls (restored after each test). */
+function spyOnScroll() {
+  const scroll = vi.fn();
+  Element.prototype.scrollIntoView = scroll;
+  return scroll;
+}
+
+/** Opens or closes the panel as a reader's click on its summary would. */
+function toggle(details: HTMLDetailsElement, open: boolean) {
+  details.open = open;
+  fireEvent(details, new Event('toggle'));
+}
+
 describe('the filter panel', () => {
   it('beside the results (wide screen) is a plain list: no scroll box, no extra tab stop', () => {
     screenWhere('(min-width: 60.01rem)');
@@ -56,23 +69,19 @@ describe('the filter panel', () => {
 
   it('opened on a narrow screen, brings the whole panel into view; closed, leaves the page where it is', () => {
     screenWhere('(max-width: 60rem)');
-    const scroll = vi.fn();
-    Element.prototype.scrollIntoView = scroll;
+    const scroll = spyOnScroll();
     const { container } = renderPanel();
     const details = container.querySelector('details')!;
-    details.open = true;
-    fireEvent(details, new Event('toggle'));
+    toggle(details, true);
     expect(scroll).toHaveBeenCalledTimes(1);
     expect(scroll.mock.contexts[0]).toBe(details);
-    details.open = false;
-    fireEvent(details, new Event('toggle'));
+    toggle(details, false);
     expect(scroll).toHaveBeenCalledTimes(1);
   });
 
   it('drawn into filters already open on a narrow screen, brings them into view at once', () => {
     screenWhere('(max-width: 60rem)');
-    const scroll = vi.fn();
-    Element.prototype.scrollIntoView = scroll;
+    const scroll = spyOnScroll();
     const { container } = renderPanel(true);
     expect(scroll).toHaveBeenCalledTimes(1);
     expect(scroll.mock.contexts[0]).toBe(container.querySelector('details'));
@@ -81,12 +90,9 @@ describe('the filter panel', () => {
 
   it('opened on a wide screen, does not scroll the page', () => {
     screenWhere('(min-width: 60.01rem)');
-    const scroll = vi.fn();
-    Element.prototype.scrollIntoView = scroll;
+    const scroll = spyOnScroll();
     const { container } = renderPanel();
-    const details = container.querySelector('details')!;
-    details.open = true;
-    fireEvent(details, new Event('toggle'));
+    toggle(container.querySelector('details')!, true);
     expect(scroll).not.toHaveBeenCalled();
   });
 });
