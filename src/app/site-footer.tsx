@@ -12,7 +12,7 @@ export function SiteFooter({ version, reviewed }: Props) {
       {version && (
         <p className="dataset-meta">
           Dataset version <span data-testid="dataset-version">{version}</span>, last reviewed{' '}
-          <time dateTime={reviewed}>{reviewed}</time>. The data files are open JSON under <code>data/</code>.
+          <time dateTime={reviewed}>{reviewed}</time>. The data files are open JSON, in the project’s data folder.
         </p>
       )}
     </footer>

@@ -106,6 +106,38 @@ test('on the landing view nothing else is requested until the prerendered page i
   expect(firstLater).toBeGreaterThanOrEqual(fcp!);
 });
 
+test('the landing view sets its text in one family, three sizes and two weights (and the wide title)', async ({
+  page,
+}) => {
+  // Each face the browser meets first costs a font lookup inside the first layout, the longest task of the load.
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto('./');
+    await expect(page.getByTestId('glance-ketamine-onset')).toContainText('24 hours');
+    const faces = await page.evaluate(() => {
+      const seen = new Set<string>();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || !node.textContent?.trim() || !el.checkVisibility()) continue;
+        const s = getComputedStyle(el);
+        seen.add(`${s.fontSize} ${s.fontWeight} ${s.fontStyle} ${s.fontFamily}`);
+      }
+      return [...seen].sort();
+    });
+    expect(new Set(faces.map((f) => f.split(' ').slice(3).join(' '))).size).toBe(1);
+    expect(faces.map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual([
+      '14px 400 normal',
+      '14px 700 normal',
+      '16px 400 normal',
+      '16px 700 normal',
+      '20px 700 normal',
+      // The site's title is larger on a wide screen.
+      ...(width > 640 ? ['24px 700 normal'] : []),
+    ]);
+  }
+});
+
 test('when the worker cannot start, the page fetches and checks the data itself, with the same answer', async ({
   page,
 }) => {

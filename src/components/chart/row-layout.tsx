@@ -41,7 +41,7 @@ export function layoutRows<T>(
 /** A group's wrapped title as SVG text. */
 export function GroupTitle({ x, y, lines }: { x: number; y: number; lines: readonly string[] }) {
   return (
-    <text x={x} y={y} className="chart-group-title" fontSize={13} fontWeight={700} fill="#1f3a5f">
+    <text x={x} y={y} className="chart-group-title" fontSize={12} fontWeight={700} fill="#1f3a5f">
       {lines.map((l, i) => (
         <tspan key={i} x={x} dy={i === 0 ? 0 : ROW.line}>
           {l}
