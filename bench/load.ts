@@ -4,14 +4,16 @@
 // scores and load metrics beside their targets, and the gzip size of every JS and CSS chunk. Never fails on
 // numbers: exit 1 only when the build, the server or Lighthouse itself fails.
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { bundleStats, serveDist } from './serve';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_REFERENCE=0 skips the reference page (see referencePage).
+const REFERENCE = process.env.BENCH_REFERENCE !== '0';
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const dist = resolve('dist');
@@ -152,9 +154,29 @@ function printBundle(loaded: ReadonlySet<string>) {
   return { firstBytes, firstFiles: first.map((f) => f.file) };
 }
 
+/**
+ * A page with one heading and one paragraph, no stylesheet and no script, served the same way (same server,
+ * headers and gzip). What Lighthouse reports for it is this machine's floor: the browser's own work on any
+ * page (setting up the document and its script context, the first layout) counts as blocking time under the
+ * simulated 4× slowdown too. Its runs alternate with the app's, so both meet the same load.
+ */
+function referencePage() {
+  const root = mkdtempSync(join(os.tmpdir(), 'bench-reference-'));
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      '<title>Reference</title><meta name="description" content="One paragraph, for comparison."></head>' +
+      '<body><main><h1>Reference page</h1><p>One paragraph of text and nothing else.</p></main></body></html>',
+  );
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync('npx vite build', { stdio: 'ignore' });
   const { url, close } = await serveDist({ root: dist, gzip: true });
+  const reference = referencePage();
+  // The reference page gets the site's headers (public/_headers) too.
+  const referenceServer = REFERENCE ? await serveDist({ root: reference.root, gzip: true }) : undefined;
   const load = () =>
     os
       .loadavg()
@@ -162,8 +184,16 @@ async function main() {
       .join(' / ');
   const loadBefore = load();
   const runs: Run[] = [];
+  const referenceRuns: Run[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
+      if (referenceServer) {
+        const ref = await lighthouseRun(referenceServer.url);
+        referenceRuns.push(ref);
+        console.log(
+          `\nreference ${i + 1}: performance ${ref.scores.performance}, FCP ${ref.fcp.toFixed(0)} ms, LCP ${ref.lcp.toFixed(0)} ms, TBT ${ref.tbt.toFixed(0)} ms; main thread: ${ref.mainThread}`,
+        );
+      }
       const run = await lighthouseRun(url);
       runs.push(run);
       console.log(
@@ -175,6 +205,8 @@ async function main() {
     }
   } finally {
     await close();
+    await referenceServer?.close();
+    reference.remove();
   }
   const bundle = printBundle(new Set(runs.flatMap((r) => r.scripts)));
   const m = (f: (r: Run) => number) => median(runs.map(f));
@@ -200,6 +232,20 @@ async function main() {
   row('CLS', cls.toFixed(3), '—', true);
   row('first-view JavaScript (gzip)', `${kib(bundle.firstBytes)} KiB`, '≤ 140 KiB', bundle.firstBytes <= 140 * 1024);
   console.log(`first-view scripts: ${bundle.firstFiles.join(', ')}`);
+  if (referenceRuns.length) {
+    const r = (f: (x: Run) => number) => referenceRuns.map(f);
+    const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+    console.log(
+      `\nReference page (one heading, one paragraph, no CSS or JS), same Lighthouse, runs alternating with the app's:`,
+    );
+    console.log('| metric | median | runs |\n| --- | ---: | ---: |');
+    console.log(
+      `| performance | ${median(r((x) => x.scores.performance)).toFixed(2)} | ${r((x) => x.scores.performance).join(', ')} |`,
+    );
+    console.log(`| TBT | ${median(r((x) => x.tbt)).toFixed(0)} ms | ${range(r((x) => x.tbt))} ms |`);
+    console.log(`| LCP | ${(median(r((x) => x.lcp)) / 1000).toFixed(2)} s | ${range(r((x) => x.lcp))} ms |`);
+    console.log(`app TBT per run: ${runs.map((x) => x.tbt.toFixed(0)).join(', ')} ms`);
+  }
 }
 
 main().catch((error: unknown) => {
