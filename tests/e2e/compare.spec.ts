@@ -138,6 +138,26 @@ test('the landing view sets its text in one family, three sizes and two weights 
   }
 });
 
+test('on a phone the grid cards below the first screen are drawn as they come near, with their text in the page all along', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  const cards = page.locator('.glance tbody tr');
+  await expect(cards).toHaveCount(6);
+  const drawn = () =>
+    cards.evaluateAll((rows) =>
+      rows.map((row) => row.querySelector('th')!.checkVisibility({ contentVisibilityAuto: true })),
+    );
+  // The first card reaches into the first screen; the last is far below it (the browser draws a margin ahead).
+  const before = await drawn();
+  expect(before[0]).toBe(true);
+  expect(before.slice(-2)).toEqual([false, false]);
+  await expect(cards.last()).toContainText('How much evidence');
+  await cards.last().scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await drawn()).at(-1)).toBe(true);
+});
+
 test('when the worker cannot start, the page fetches and checks the data itself, with the same answer', async ({
   page,
 }) => {
