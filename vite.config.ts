@@ -157,6 +157,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     modulePreload: {
+      // No polyfill: every browser since 2023 (Safari 17, Firefox 115) preloads modules itself, and the polyfill's
+      // check ran inside the entry script before the first paint. An older browser fetches a view's imports when it
+      // opens the view.
+      polyfill: false,
       // The page's own dynamic imports (src/main.tsx: React DOM and the app, after the first paint) fetch their
       // imports as the browser finds them: preloading them meant inserting a dozen <link>s in one task, which cost
       // 20-90 ms at a phone's speed. The views' chunks keep their preloads, and index.html its own. (The entry chunk
