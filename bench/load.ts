@@ -44,6 +44,19 @@ const median = (xs: number[]) => {
 };
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/**
+ * One Lighthouse run, run again once if Lighthouse itself fails (it sometimes misses the trace's navigation start,
+ * NO_NAVSTART, on this machine); a second failure stops the benchmark.
+ */
+async function lighthouseRunRetried(url: string): Promise<Run> {
+  try {
+    return await lighthouseRun(url);
+  } catch (error) {
+    console.log(`\nLighthouse failed (${error instanceof Error ? error.message : String(error)}); running it again`);
+    return lighthouseRun(url);
+  }
+}
+
 async function lighthouseRun(url: string): Promise<Run> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME_PATH,
@@ -188,13 +201,13 @@ async function main() {
   try {
     for (let i = 0; i < RUNS; i++) {
       if (referenceServer) {
-        const ref = await lighthouseRun(referenceServer.url);
+        const ref = await lighthouseRunRetried(referenceServer.url);
         referenceRuns.push(ref);
         console.log(
           `\nreference ${i + 1}: performance ${ref.scores.performance}, FCP ${ref.fcp.toFixed(0)} ms, LCP ${ref.lcp.toFixed(0)} ms, TBT ${ref.tbt.toFixed(0)} ms; main thread: ${ref.mainThread}`,
         );
       }
-      const run = await lighthouseRun(url);
+      const run = await lighthouseRunRetried(url);
       runs.push(run);
       console.log(
         `\nrun ${i + 1}: performance ${run.scores.performance}, accessibility ${run.scores.accessibility}, best practices ${run.scores['best-practices']}, FCP ${run.fcp.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}` +
